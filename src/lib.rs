@@ -1,0 +1,6 @@
+//! kefu-sim (客服实训): a classroom role-play and CRM simulator for the course 客户服务与管理.
+//!
+//! The core (`pack`, `engine`, `storage`) is plain Rust with no browser dependency and is tested
+//! natively; `ui` is a thin Yew layer on top of it.
+
+pub mod pack;

@@ -1,0 +1,18 @@
+//! Scenario packs: the TOML format (docs/pack-format.md), its typed model, the condition language
+//! and the checker with its numbered diagnostics (docs/diagnostics.md).
+//!
+//! This module is also compiled into `build.rs` (to check and embed the built-in packs), so it
+//! refers to its own parts with `super::` paths only and uses no crate outside its dependencies.
+
+pub mod check;
+pub mod compile;
+pub mod diagnostic;
+pub mod expr;
+pub mod lower;
+pub mod model;
+pub mod reader;
+pub mod source;
+
+pub use compile::{compile, Compiled};
+pub use diagnostic::{Code, Diagnostic, Located, Severity};
+pub use model::*;

@@ -1,0 +1,262 @@
+//! The typed pack model: what a pack means once its TOML has been read and checked. The engine
+//! plays this; built-in packs are embedded in the app in this form (as JSON, made at build time),
+//! so a student's first load carries no TOML parser.
+//!
+//! Spans are kept for the checker and skipped in the JSON form.
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+use super::expr::{Expr, Value};
+use super::source::Span;
+
+/// A whole scenario pack.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pack {
+    pub meta: Meta,
+    pub dimensions: Vec<Dimension>,
+    pub vars: Vec<VarDef>,
+    pub grades: Vec<GradeBand>,
+    pub activities: Vec<Activity>,
+}
+
+/// The `[pack]` table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    pub id: String,
+    pub version: u32,
+    pub title: String,
+    pub lang: String,
+    /// Where in the course the pack comes from, e.g. "001 项目二 · 精彩案例 老太太买苹果".
+    pub source: String,
+    /// The course project (项目) the home page groups it under; may be empty.
+    pub project: String,
+    pub summary: String,
+    /// How long a play takes, for the home page.
+    pub minutes: u32,
+}
+
+/// A skill the pack scores, e.g. `needs` = 需求挖掘.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dimension {
+    pub id: String,
+    pub name: String,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// A play variable: drawn from the play's seed (`OneOf`, `Range`) or starting at a fixed value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VarDef {
+    pub id: String,
+    pub kind: VarKind,
+    /// Human-readable names of values, shown in the debrief ("这位顾客要的是…").
+    pub labels: IndexMap<String, String>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum VarKind {
+    /// One of these values, drawn with the given weights (all 1 when not written).
+    OneOf { values: Vec<Value>, weights: Vec<u32> },
+    /// An integer in `lo..=hi`.
+    Range { lo: i64, hi: i64 },
+    /// Not random: starts at this value and changes through `set`/`add` effects.
+    Init(Value),
+}
+
+/// A grade band: a total at or above `min` percent of the reachable maximum earns this grade.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GradeBand {
+    pub min: u32,
+    pub label: String,
+    pub text: String,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// One activity of a pack. A play goes through a pack's activities in order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Activity {
+    pub id: String,
+    pub title: String,
+    /// Scene-setting text shown before the first step.
+    pub intro: String,
+    pub body: ActivityBody,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// The kinds of activity. DESIGN.md lists `order`, `classify`, `calc` and `plan` as well; they
+/// join this enum (and the checker and engine) when the content issue adds them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum ActivityBody {
+    Dialogue(Dialogue),
+}
+
+impl ActivityBody {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ActivityBody::Dialogue(_) => "dialogue",
+        }
+    }
+}
+
+/// A branching role-play: nodes joined by choices, ending in one of its ending nodes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dialogue {
+    pub start: String,
+    #[serde(skip)]
+    pub start_span: Span,
+    /// Nodes by id, in source order.
+    pub nodes: IndexMap<String, Node>,
+}
+
+/// One step of a dialogue: someone says something, then the student chooses, or the dialogue
+/// moves on by itself (`Next`), or it ends.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Node {
+    pub id: String,
+    /// Who speaks (display text such as "老太太"); empty for narration.
+    pub speaker: String,
+    pub text: String,
+    /// Alternative texts; the first whose condition holds replaces `text`.
+    pub variants: Vec<Variant>,
+    pub body: NodeBody,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Variant {
+    pub when: Cond,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum NodeBody {
+    Choices(Vec<Choice>),
+    /// Shown, then the dialogue goes on by itself.
+    Next(Vec<Branch>),
+    Ending(Ending),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    Success,
+    Partial,
+    Fail,
+}
+
+impl Outcome {
+    pub const ALL: [(&'static str, Outcome); 3] =
+        [("success", Outcome::Success), ("partial", Outcome::Partial), ("fail", Outcome::Fail)];
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ending {
+    pub outcome: Outcome,
+    /// A short name for the ending, e.g. "老太太摇摇头走了".
+    pub title: String,
+}
+
+/// Something the student can say or do at a node.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub id: String,
+    pub text: String,
+    /// Offered only when this holds.
+    pub when: Option<Cond>,
+    pub goto: Vec<Branch>,
+    pub score: Vec<ScoreDelta>,
+    pub set: Vec<Assign>,
+    pub add: Vec<Increment>,
+    pub feedback: String,
+    /// The course principle the feedback applies, e.g. "MAN法则" or "先了解需求,再介绍产品".
+    pub principle: String,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// One possible destination: the first branch whose condition holds (or that has none) is taken.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Branch {
+    pub when: Option<Cond>,
+    pub to: String,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// A parsed condition together with its source text (for display) and location.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cond {
+    pub src: String,
+    pub expr: Expr,
+    /// Span of the first character of the expression text in the file (see `lower::expr_base`).
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoreDelta {
+    pub dim: String,
+    pub delta: i64,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assign {
+    pub var: String,
+    pub value: Value,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Increment {
+    pub var: String,
+    pub by: i64,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+impl Pack {
+    pub fn dimension(&self, id: &str) -> Option<&Dimension> {
+        self.dimensions.iter().find(|d| d.id == id)
+    }
+
+    pub fn var(&self, id: &str) -> Option<&VarDef> {
+        self.vars.iter().find(|v| v.id == id)
+    }
+
+    pub fn activity(&self, id: &str) -> Option<&Activity> {
+        self.activities.iter().find(|a| a.id == id)
+    }
+}
+
+impl Node {
+    pub fn choices(&self) -> &[Choice] {
+        match &self.body {
+            NodeBody::Choices(c) => c,
+            _ => &[],
+        }
+    }
+
+    /// Every node this one can lead to (through any choice or branch), with repeats.
+    pub fn successors(&self) -> impl Iterator<Item = &str> {
+        let (choices, next): (&[Choice], &[Branch]) = match &self.body {
+            NodeBody::Choices(c) => (c, &[]),
+            NodeBody::Next(b) => (&[], b),
+            NodeBody::Ending(_) => (&[], &[]),
+        };
+        choices.iter().flat_map(|c| c.goto.iter()).chain(next.iter()).map(|b| b.to.as_str())
+    }
+
+    pub fn is_ending(&self) -> bool {
+        matches!(self.body, NodeBody::Ending(_))
+    }
+}

@@ -1,0 +1,224 @@
+//! Reading a spanned TOML tree field by field, collecting every structural problem (unknown field,
+//! wrong type, missing field, empty text, bad id) as a located diagnostic instead of stopping at
+//! the first one, which is what serde's derive would do.
+
+use toml::de::{DeArray, DeTable, DeValue};
+use toml::Spanned;
+
+use super::diagnostic::{did_you_mean, Code, Diagnostic};
+use super::source::Span;
+
+pub type TVal<'a> = Spanned<DeValue<'a>>;
+
+/// The diagnostics found so far while reading one file.
+#[derive(Default)]
+pub struct Sink {
+    pub diags: Vec<Diagnostic>,
+}
+
+impl Sink {
+    pub fn push(&mut self, code: Code, span: Span, message: impl Into<String>) {
+        self.diags.push(Diagnostic::new(code, span, message));
+    }
+}
+
+pub fn span_of<T>(v: &Spanned<T>) -> Span {
+    Span::from_range(v.span())
+}
+
+fn type_name(v: &DeValue) -> &'static str {
+    match v {
+        DeValue::String(_) => "text",
+        DeValue::Integer(_) => "integer",
+        DeValue::Float(_) => "float",
+        DeValue::Boolean(_) => "bool",
+        DeValue::Datetime(_) => "date",
+        DeValue::Array(_) => "array",
+        DeValue::Table(_) => "table",
+    }
+}
+
+pub fn wrong_type(sink: &mut Sink, v: &TVal, path: &str, expected: &str) {
+    sink.push(
+        Code::E004,
+        span_of(v),
+        format!("`{path}` should be {expected}, found {}", type_name(v.get_ref())),
+    );
+}
+
+pub fn as_table<'v, 'a>(sink: &mut Sink, v: &'v TVal<'a>, path: &str) -> Option<&'v DeTable<'a>> {
+    match v.get_ref() {
+        DeValue::Table(t) => Some(t),
+        _ => {
+            wrong_type(sink, v, path, "a table");
+            None
+        }
+    }
+}
+
+pub fn as_array<'v, 'a>(sink: &mut Sink, v: &'v TVal<'a>, path: &str) -> Option<&'v DeArray<'a>> {
+    match v.get_ref() {
+        DeValue::Array(a) => Some(a),
+        _ => {
+            wrong_type(sink, v, path, "an array");
+            None
+        }
+    }
+}
+
+pub fn as_str<'v>(sink: &mut Sink, v: &'v TVal, path: &str) -> Option<&'v str> {
+    match v.get_ref() {
+        DeValue::String(s) => Some(s),
+        _ => {
+            wrong_type(sink, v, path, "text");
+            None
+        }
+    }
+}
+
+pub fn as_int(sink: &mut Sink, v: &TVal, path: &str) -> Option<i64> {
+    match v.get_ref() {
+        DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+            Ok(n) => Some(n),
+            Err(_) => {
+                sink.push(Code::E019, span_of(v), format!("`{path}` is too large"));
+                None
+            }
+        },
+        _ => {
+            wrong_type(sink, v, path, "an integer");
+            None
+        }
+    }
+}
+
+pub fn as_bool(sink: &mut Sink, v: &TVal, path: &str) -> Option<bool> {
+    match v.get_ref() {
+        DeValue::Boolean(b) => Some(*b),
+        _ => {
+            wrong_type(sink, v, path, "true or false");
+            None
+        }
+    }
+}
+
+/// The fields of one TOML table, checked against the names the format allows there.
+pub struct Fields<'v, 'a> {
+    pub table: &'v DeTable<'a>,
+    /// Where to point when a required field is missing: the table's header or inline table.
+    pub span: Span,
+    pub path: String,
+}
+
+impl<'v, 'a> Fields<'v, 'a> {
+    /// Reports every key of `table` that is not in `allowed`, with a suggestion.
+    pub fn new(sink: &mut Sink, table: &'v DeTable<'a>, span: Span, path: &str, allowed: &[&str]) -> Self {
+        for (k, _) in table.iter() {
+            let key: &str = k.get_ref();
+            if !allowed.contains(&key) {
+                let hint = did_you_mean(key, allowed.iter().copied());
+                let hint = if hint.is_empty() { format!(" (allowed here: {})", allowed.join(", ")) } else { hint };
+                let at = if path.is_empty() { String::new() } else { format!(" in `{path}`") };
+                sink.push(Code::E003, span_of(k), format!("unknown field `{key}`{at}{hint}"));
+            }
+        }
+        Fields { table, span, path: path.to_string() }
+    }
+
+    /// A table value as `Fields`, or `None` after reporting a wrong type.
+    pub fn of(sink: &mut Sink, v: &'v TVal<'a>, path: &str, allowed: &[&str]) -> Option<Self> {
+        let t = as_table(sink, v, path)?;
+        Some(Fields::new(sink, t, span_of(v), path, allowed))
+    }
+
+    pub fn sub(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&'v TVal<'a>> {
+        self.table.get(key)
+    }
+
+    fn missing(&self, sink: &mut Sink, key: &str) {
+        let at = if self.path.is_empty() { String::new() } else { format!(" in `{}`", self.path) };
+        sink.push(Code::E005, self.span, format!("missing required field `{key}`{at}"));
+    }
+
+    pub fn req<'s>(&'s self, sink: &mut Sink, key: &str) -> Option<&'v TVal<'a>> {
+        let v = self.get(key);
+        if v.is_none() {
+            self.missing(sink, key);
+        }
+        v
+    }
+
+    /// Optional text; `Some("")` is kept (callers decide whether empty is allowed).
+    pub fn opt_str(&self, sink: &mut Sink, key: &str) -> Option<(String, Span)> {
+        let v = self.get(key)?;
+        as_str(sink, v, &self.sub(key)).map(|s| (s.to_string(), span_of(v)))
+    }
+
+    pub fn req_str(&self, sink: &mut Sink, key: &str) -> Option<(String, Span)> {
+        let v = self.req(sink, key)?;
+        as_str(sink, v, &self.sub(key)).map(|s| (s.to_string(), span_of(v)))
+    }
+
+    /// Required text a student sees: empty or blank is E013.
+    pub fn req_text(&self, sink: &mut Sink, key: &str) -> String {
+        let Some((s, span)) = self.req_str(sink, key) else { return String::new() };
+        check_text(sink, &s, span, &self.sub(key));
+        s
+    }
+
+    /// Optional text a student sees: when present it must not be blank.
+    pub fn opt_text(&self, sink: &mut Sink, key: &str) -> String {
+        let Some((s, span)) = self.opt_str(sink, key) else { return String::new() };
+        check_text(sink, &s, span, &self.sub(key));
+        s
+    }
+
+    pub fn opt_int(&self, sink: &mut Sink, key: &str) -> Option<(i64, Span)> {
+        let v = self.get(key)?;
+        as_int(sink, v, &self.sub(key)).map(|n| (n, span_of(v)))
+    }
+
+    /// A required id matching `[a-z0-9_-]+` (or the stricter `[a-z_][a-z0-9_]*` for names used
+    /// inside expressions).
+    pub fn req_id(&self, sink: &mut Sink, key: &str, strict: bool) -> Option<(String, Span)> {
+        let (s, span) = self.req_str(sink, key)?;
+        check_id(sink, &s, span, &self.sub(key), strict);
+        Some((s, span))
+    }
+}
+
+pub fn check_text(sink: &mut Sink, s: &str, span: Span, path: &str) {
+    if s.trim().is_empty() {
+        sink.push(Code::E013, span, format!("`{path}` is empty"));
+    }
+}
+
+/// Ids are ASCII so that they work in URLs, `data-*` attributes and file names. Names read by
+/// expressions (variables, dimensions) must also be valid expression identifiers.
+pub fn check_id(sink: &mut Sink, id: &str, span: Span, what: &str, strict: bool) -> bool {
+    let ok = !id.is_empty()
+        && id.len() <= 64
+        && if strict {
+            id.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+                && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        } else {
+            id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+        };
+    if !ok {
+        let rule = if strict {
+            "a lowercase letter or `_`, then lowercase letters, digits or `_`"
+        } else {
+            "lowercase ASCII letters, digits, `_` or `-`"
+        };
+        sink.push(Code::E007, span, format!("{what} `{id}` is not a valid id: use {rule} (at most 64)"));
+    }
+    ok
+}
