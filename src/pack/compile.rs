@@ -47,7 +47,10 @@ pub fn compile(file: &str, bytes: &[u8]) -> Compiled {
 fn compile_inner(bytes: &[u8]) -> (Option<Pack>, Vec<Diagnostic>, &str) {
     let whole = |msg: String| (None, vec![Diagnostic::new(Code::E001, Span::NONE, msg)], "");
     if bytes.len() > MAX_BYTES {
-        return whole(format!("the file is {} bytes; packs larger than {MAX_BYTES} bytes are refused", bytes.len()));
+        return whole(format!(
+            "the file is {} bytes; packs larger than {MAX_BYTES} bytes are refused",
+            bytes.len()
+        ));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,

@@ -126,7 +126,16 @@ fn lex(src: &str) -> Result<Vec<(usize, Tok)>, ParseError> {
             }
             '(' | ')' | '.' => {
                 it.next();
-                out.push((i, if c == '(' { Tok::LParen } else if c == ')' { Tok::RParen } else { Tok::Dot }));
+                out.push((
+                    i,
+                    if c == '(' {
+                        Tok::LParen
+                    } else if c == ')' {
+                        Tok::RParen
+                    } else {
+                        Tok::Dot
+                    },
+                ));
             }
             '\'' | '"' => {
                 it.next();

@@ -13,7 +13,8 @@ use super::reader::*;
 use super::source::Span;
 
 const TOP: &[&str] = &["pack", "grade", "vars", "activity"];
-const PACK: &[&str] = &["id", "version", "title", "lang", "source", "project", "summary", "minutes", "dimensions"];
+const PACK: &[&str] =
+    &["id", "version", "title", "lang", "source", "project", "summary", "minutes", "dimensions"];
 const DIMENSION: &[&str] = &["id", "name"];
 const GRADE: &[&str] = &["min", "label", "text"];
 const VAR: &[&str] = &["one_of", "weights", "range", "init", "labels"];
@@ -51,7 +52,9 @@ pub fn lower(src: &str, root: &DeTable, root_span: Span, sink: &mut Sink) -> Opt
                 }
             }
         }
-        None => sink.push(Code::E005, root_span, "missing required table `activity` (the pack has no activity)"),
+        None => {
+            sink.push(Code::E005, root_span, "missing required table `activity` (the pack has no activity)")
+        }
     }
     Some(Pack { meta, dimensions, vars, grades, activities })
 }
@@ -165,7 +168,8 @@ fn lower_vars(v: &TVal, sink: &mut Sink) -> Vec<VarDef> {
         let span = span_of(k);
         check_id(sink, &id, span, "variable", true);
         let Some(f) = Fields::of(sink, vv, &path, VAR) else { continue };
-        let present: Vec<&str> = ["one_of", "range", "init"].into_iter().filter(|k| f.get(k).is_some()).collect();
+        let present: Vec<&str> =
+            ["one_of", "range", "init"].into_iter().filter(|k| f.get(k).is_some()).collect();
         if present.len() != 1 {
             sink.push(
                 Code::E017,
@@ -195,9 +199,13 @@ fn lower_vars(v: &TVal, sink: &mut Sink) -> Vec<VarDef> {
                     None => vec![1; values.len()],
                     Some(wv) => {
                         let ws: Vec<i64> = as_array(sink, wv, &format!("{path}.weights"))
-                            .map(|a| a.iter().filter_map(|x| as_int(sink, x, &format!("{path}.weights"))).collect())
+                            .map(|a| {
+                                a.iter().filter_map(|x| as_int(sink, x, &format!("{path}.weights"))).collect()
+                            })
                             .unwrap_or_default();
-                        if ws.len() != values.len() || ws.iter().any(|w| !(0..=1_000_000).contains(w)) || ws.iter().all(|w| *w == 0)
+                        if ws.len() != values.len()
+                            || ws.iter().any(|w| !(0..=1_000_000).contains(w))
+                            || ws.iter().all(|w| *w == 0)
                         {
                             sink.push(
                                 Code::E019,
@@ -219,7 +227,11 @@ fn lower_vars(v: &TVal, sink: &mut Sink) -> Vec<VarDef> {
                 match nums.as_slice() {
                     [lo, hi] if lo <= hi => VarKind::Range { lo: *lo, hi: *hi },
                     _ => {
-                        sink.push(Code::E019, span_of(rv), format!("`{path}.range` must be [low, high] with low <= high"));
+                        sink.push(
+                            Code::E019,
+                            span_of(rv),
+                            format!("`{path}.range` must be [low, high] with low <= high"),
+                        );
                         continue;
                     }
                 }
@@ -256,7 +268,11 @@ fn lower_activity(src: &str, id: &str, id_span: Span, v: &TVal, sink: &mut Sink)
         sink.push(
             Code::E021,
             kind_span,
-            format!("unknown activity kind `{kind}`{} (this version plays: {})", super::diagnostic::did_you_mean(&kind, KINDS.iter().copied()), KINDS.join(", ")),
+            format!(
+                "unknown activity kind `{kind}`{} (this version plays: {})",
+                super::diagnostic::did_you_mean(&kind, KINDS.iter().copied()),
+                KINDS.join(", ")
+            ),
         );
         return None;
     }
@@ -290,7 +306,8 @@ fn lower_node(src: &str, path: &str, id: &str, id_span: Span, v: &TVal, sink: &m
     let text = f.req_text(sink, "text");
     let mut variants = Vec::new();
     if let Some(vv) = f.get("variant") {
-        for (i, item) in as_array(sink, vv, &f.sub("variant")).into_iter().flat_map(|a| a.iter()).enumerate() {
+        for (i, item) in as_array(sink, vv, &f.sub("variant")).into_iter().flat_map(|a| a.iter()).enumerate()
+        {
             let vpath = format!("{path}.variant[{i}]");
             let Some(vf) = Fields::of(sink, item, &vpath, VARIANT) else { continue };
             let when = vf.req(sink, "when").and_then(|w| cond(src, w, &format!("{vpath}.when"), sink));
@@ -311,7 +328,11 @@ fn lower_node(src: &str, path: &str, id: &str, id_span: Span, v: &TVal, sink: &m
         return None;
     }
     if f.get("title").is_some() && has[0] != "ending" {
-        sink.push(Code::E019, span_of(f.get("title").unwrap()), format!("`{path}.title` only goes with `ending`"));
+        sink.push(
+            Code::E019,
+            span_of(f.get("title").unwrap()),
+            format!("`{path}.title` only goes with `ending`"),
+        );
     }
     let body = match has[0] {
         "choice" => {
@@ -324,7 +345,11 @@ fn lower_node(src: &str, path: &str, id: &str, id_span: Span, v: &TVal, sink: &m
             for (i, item) in arr.iter().enumerate() {
                 if let Some(c) = lower_choice(src, &format!("{path}.choice[{i}]"), item, sink) {
                     if choices.iter().any(|o| o.id == c.id) {
-                        sink.push(Code::E006, c.span, format!("choice id `{}` is used twice in node `{id}`", c.id));
+                        sink.push(
+                            Code::E006,
+                            c.span,
+                            format!("choice id `{}` is used twice in node `{id}`", c.id),
+                        );
                         continue;
                     }
                     choices.push(c);
@@ -363,7 +388,11 @@ fn lower_choice(src: &str, path: &str, v: &TVal, sink: &mut Sink) -> Option<Choi
             for (k, dv) in t.iter() {
                 if let Some(delta) = as_int(sink, dv, &format!("{}.{}", f.sub("score"), k.get_ref())) {
                     if delta.abs() > 1_000_000 {
-                        sink.push(Code::E019, span_of(dv), "a score change must be between -1000000 and 1000000");
+                        sink.push(
+                            Code::E019,
+                            span_of(dv),
+                            "a score change must be between -1000000 and 1000000",
+                        );
                         continue;
                     }
                     score.push(ScoreDelta { dim: k.get_ref().to_string(), delta, span: span_of(k) });
@@ -423,7 +452,11 @@ fn branches(src: &str, v: &TVal, path: &str, sink: &mut Sink) -> Vec<Branch> {
             }
             for b in out.iter().rev().skip(1) {
                 if b.when.is_none() {
-                    sink.push(Code::E018, b.span, format!("a branch without `when` in `{path}` hides the branches after it"));
+                    sink.push(
+                        Code::E018,
+                        b.span,
+                        format!("a branch without `when` in `{path}` hides the branches after it"),
+                    );
                 }
             }
             out

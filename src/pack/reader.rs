@@ -117,7 +117,8 @@ impl<'v, 'a> Fields<'v, 'a> {
             let key: &str = k.get_ref();
             if !allowed.contains(&key) {
                 let hint = did_you_mean(key, allowed.iter().copied());
-                let hint = if hint.is_empty() { format!(" (allowed here: {})", allowed.join(", ")) } else { hint };
+                let hint =
+                    if hint.is_empty() { format!(" (allowed here: {})", allowed.join(", ")) } else { hint };
                 let at = if path.is_empty() { String::new() } else { format!(" in `{path}`") };
                 sink.push(Code::E003, span_of(k), format!("unknown field `{key}`{at}{hint}"));
             }

@@ -99,9 +99,6 @@ mod tests {
 
     #[test]
     fn hash_is_stable_sha256() {
-        assert_eq!(
-            content_hash(b"abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
+        assert_eq!(content_hash(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 }
