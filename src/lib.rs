@@ -4,3 +4,6 @@
 //! natively; `ui` is a thin Yew layer on top of it.
 
 pub mod pack;
+pub mod engine;
+pub mod storage;
+pub mod library;

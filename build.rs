@@ -1,0 +1,39 @@
+//! Checks every built-in pack (scenarios/*.toml) at build time and embeds the valid ones in
+//! compiled JSON form, so the app a student loads needs no TOML parser and never plays a broken
+//! pack. A pack with errors is left out with a build warning rather than failing the build (an
+//! author mid-edit should not break everyone's build); `make test` fails on it instead, through
+//! `packcheck scenarios/` and the library test that every source file is embedded.
+//! The pack module is compiled here from the same source files as the library.
+
+#[allow(dead_code, unused_imports)]
+#[path = "src/pack/mod.rs"]
+mod pack;
+
+use std::path::Path;
+
+fn main() {
+    let dir = Path::new("scenarios");
+    println!("cargo:rerun-if-changed=scenarios");
+    println!("cargo:rerun-if-changed=src/pack");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("scenarios/ exists")
+        .map(|e| e.expect("readable scenarios/").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for path in files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let bytes = std::fs::read(&path).expect("readable pack");
+        let name = path.display().to_string();
+        let compiled = pack::compile(&name, &bytes);
+        for d in &compiled.diagnostics {
+            println!("cargo:warning={d}");
+        }
+        if let Some(p) = compiled.pack {
+            out.push(serde_json::json!({ "file": name, "hash": compiled.hash, "pack": p }));
+        }
+    }
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_packs.json");
+    std::fs::write(dest, serde_json::to_string(&out).unwrap()).unwrap();
+}

@@ -1,0 +1,147 @@
+//! The score range a particular play could reach: the checker's path bounds, with the conditions
+//! that only read seeded (never-changing) variables evaluated for this play's draw. Conditions on
+//! variables that change during play are assumed satisfiable, so the maximum is an upper bound
+//! that the best path reaches in the built-in packs.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use indexmap::IndexMap;
+
+use crate::pack::expr::{self, Env, Value};
+use crate::pack::{Activity, ActivityBody, Branch, Choice, Cond, Dialogue, Dimension, NodeBody};
+
+/// Per dimension (in pack order), the lowest and highest total over the whole pack for a play
+/// whose seeded variables are `drawn`.
+pub fn play_bounds(activities: &[Activity], dims: &[Dimension], drawn: &IndexMap<String, Value>) -> Vec<(i64, i64)> {
+    let mutated: BTreeSet<&str> = activities
+        .iter()
+        .flat_map(|a| match &a.body {
+            ActivityBody::Dialogue(d) => d.nodes.values(),
+        })
+        .flat_map(|n| n.choices())
+        .flat_map(|c| c.set.iter().map(|s| s.var.as_str()).chain(c.add.iter().map(|a| a.var.as_str())))
+        .collect();
+    let fixed = Fixed { drawn, mutated: &mutated };
+    let ids: Vec<&str> = dims.iter().map(|d| d.id.as_str()).collect();
+    let mut total = vec![(0i64, 0i64); dims.len()];
+    for a in activities {
+        let ActivityBody::Dialogue(d) = &a.body;
+        let dropped = dropped_branches(d, &fixed);
+        let keep = |b: &Branch| !dropped.contains(&(b as *const Branch));
+        let offer = |c: &Choice| fixed.verdict(c.when.as_ref()) != Some(false);
+        for (t, (lo, hi)) in total.iter_mut().zip(dialogue_bounds(d, &ids, &keep, &offer)) {
+            t.0 += lo.unwrap_or(0);
+            t.1 += hi.unwrap_or(0);
+        }
+    }
+    total
+}
+
+/// Evaluates conditions that read only fixed seeded variables.
+struct Fixed<'a> {
+    drawn: &'a IndexMap<String, Value>,
+    mutated: &'a BTreeSet<&'a str>,
+}
+
+impl Env for Fixed<'_> {
+    fn var(&self, name: &str) -> Option<&Value> {
+        self.drawn.get(name)
+    }
+    fn score(&self, _: &str) -> i64 {
+        0
+    }
+}
+
+impl Fixed<'_> {
+    /// `Some(holds)` when the condition is decided by the draw alone, `None` when it depends on
+    /// the play.
+    fn verdict(&self, c: Option<&Cond>) -> Option<bool> {
+        let Some(c) = c else { return Some(true) };
+        let mut decided = true;
+        expr::visit_refs(&c.expr, &mut |name, _, is_score| {
+            if is_score || self.mutated.contains(name) || !self.drawn.contains_key(name) {
+                decided = false;
+            }
+        });
+        decided.then(|| expr::truthy(&expr::eval(&c.expr, self)))
+    }
+}
+
+/// Branches this play can never take: decided false, or after a branch decided true.
+fn dropped_branches(d: &Dialogue, fixed: &Fixed) -> HashSet<*const Branch> {
+    let mut out = HashSet::new();
+    let lists = d.nodes.values().flat_map(|n| {
+        let (cs, next): (&[Choice], &[Branch]) = match &n.body {
+            NodeBody::Choices(c) => (c, &[]),
+            NodeBody::Next(b) => (&[], b),
+            NodeBody::Ending(_) => (&[], &[]),
+        };
+        cs.iter().map(|c| c.goto.as_slice()).chain(std::iter::once(next))
+    });
+    for list in lists {
+        let mut closed = false;
+        for b in list {
+            let v = fixed.verdict(b.when.as_ref());
+            if closed || v == Some(false) {
+                out.insert(b as *const Branch);
+            }
+            if v == Some(true) {
+                closed = true;
+            }
+        }
+    }
+    out
+}
+
+// TEMPORARY until the checker's shared graph bounds land: memoised DFS over an acyclic dialogue.
+fn dialogue_bounds(
+    d: &Dialogue,
+    dims: &[&str],
+    keep: &dyn Fn(&Branch) -> bool,
+    offer: &dyn Fn(&Choice) -> bool,
+) -> Vec<(Option<i64>, Option<i64>)> {
+    fn go(
+        d: &Dialogue,
+        node: &str,
+        dim: &str,
+        keep: &dyn Fn(&Branch) -> bool,
+        offer: &dyn Fn(&Choice) -> bool,
+        memo: &mut HashMap<String, Option<(i64, i64)>>,
+    ) -> Option<(i64, i64)> {
+        if let Some(v) = memo.get(node) {
+            return *v;
+        }
+        memo.insert(node.to_string(), None);
+        let n = d.nodes.get(node)?;
+        let mut best: Option<(i64, i64)> = None;
+        let mut join = |v: Option<(i64, i64)>, delta: i64| {
+            if let Some((lo, hi)) = v {
+                best = Some(best.map_or((lo + delta, hi + delta), |(a, b)| (a.min(lo + delta), b.max(hi + delta))));
+            }
+        };
+        match &n.body {
+            NodeBody::Ending(_) => join(Some((0, 0)), 0),
+            NodeBody::Next(bs) => {
+                for b in bs.iter().filter(|b| keep(b)) {
+                    join(go(d, &b.to, dim, keep, offer, memo), 0);
+                }
+            }
+            NodeBody::Choices(cs) => {
+                for c in cs.iter().filter(|c| offer(c)) {
+                    let delta: i64 = c.score.iter().filter(|s| s.dim == dim).map(|s| s.delta).sum();
+                    for b in c.goto.iter().filter(|b| keep(b)) {
+                        join(go(d, &b.to, dim, keep, offer, memo), delta);
+                    }
+                }
+            }
+        }
+        memo.insert(node.to_string(), best);
+        best
+    }
+    dims.iter()
+        .map(|dim| {
+            let r = go(d, &d.start, dim, keep, offer, &mut HashMap::new());
+            (r.map(|x| x.0), r.map(|x| x.1))
+        })
+        .collect()
+}

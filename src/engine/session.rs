@@ -1,0 +1,335 @@
+//! A play in progress: the variables, scores and position derived from a [`Play`], and the
+//! transcript of what was said. `choose` is the only way forward, and `replay` rebuilds a session
+//! from a stored play by choosing again, so a resumed or verified play is the same play.
+
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+use serde::Serialize;
+
+use crate::pack::expr::{self, Env, Value};
+use crate::pack::{Activity, ActivityBody, Branch, Choice, Cond, Dialogue, Node, NodeBody, Outcome, VarKind};
+
+use super::error::EngineError;
+use super::loaded::LoadedPack;
+use super::play::{Answer, Input, Play};
+use super::rng::PlayRng;
+
+/// One line of the transcript.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Event {
+    /// An activity begins.
+    Intro { activity: usize, title: String, text: String },
+    /// Someone speaks, or narration (empty speaker).
+    Line { activity: usize, node: String, speaker: String, text: String },
+    /// The student chose.
+    Chose(Chosen),
+    /// An activity ended.
+    Ended { activity: usize, node: String, outcome: Outcome, title: String },
+}
+
+/// A choice the student made, with what it earned and how it compared with the alternatives.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Chosen {
+    pub activity: usize,
+    pub node: String,
+    pub choice: String,
+    pub text: String,
+    pub feedback: String,
+    pub principle: String,
+    /// Score changes, in the pack's dimension order (zero changes omitted).
+    pub deltas: Vec<(String, i64)>,
+    /// Whether no offered choice had a higher total score change.
+    pub best: bool,
+    /// The text of a better offered choice, when this one was not the best.
+    pub better: Option<String>,
+}
+
+/// Where a play is.
+#[derive(Debug, Clone, PartialEq)]
+enum Position {
+    At { activity: usize, node: String },
+    Finished,
+}
+
+/// What the student faces now.
+pub enum Current<'a> {
+    Choose { activity: &'a Activity, node: &'a Node, choices: Vec<&'a Choice> },
+    Finished,
+}
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    pack: Rc<LoadedPack>,
+    play: Play,
+    vars: IndexMap<String, Value>,
+    /// The values drawn from the seed, as they were at the start.
+    drawn: IndexMap<String, Value>,
+    scores: Vec<i64>,
+    pos: Position,
+    events: Vec<Event>,
+}
+
+struct Vars<'a> {
+    vars: &'a IndexMap<String, Value>,
+    dims: &'a [crate::pack::Dimension],
+    scores: &'a [i64],
+}
+
+impl Env for Vars<'_> {
+    fn var(&self, name: &str) -> Option<&Value> {
+        self.vars.get(name)
+    }
+    fn score(&self, dim: &str) -> i64 {
+        self.dims.iter().position(|d| d.id == dim).map_or(0, |i| self.scores[i])
+    }
+}
+
+impl Session {
+    /// Starts a new play of `pack` with `seed`.
+    pub fn start(pack: Rc<LoadedPack>, seed: u64, now: i64) -> Result<Session, EngineError> {
+        let play = Play { pack: pack.pack_ref(), seed, answers: vec![], started: now };
+        Session::begin(pack, play)
+    }
+
+    /// Rebuilds a session from a stored play, checking that it was made on this exact pack.
+    pub fn replay(pack: Rc<LoadedPack>, play: &Play) -> Result<Session, EngineError> {
+        if play.pack != pack.pack_ref() {
+            return Err(EngineError::PackMismatch { play: play.pack.clone(), pack: pack.pack_ref() });
+        }
+        let mut s = Session::begin(pack, Play { answers: vec![], ..play.clone() })?;
+        for a in &play.answers {
+            s.answer(a.clone())?;
+        }
+        Ok(s)
+    }
+
+    fn begin(pack: Rc<LoadedPack>, play: Play) -> Result<Session, EngineError> {
+        if pack.pack.activities.is_empty() {
+            return Err(EngineError::Empty);
+        }
+        let mut rng = PlayRng::new(play.seed);
+        let mut vars = IndexMap::new();
+        let mut drawn = IndexMap::new();
+        for v in &pack.pack.vars {
+            let value = match &v.kind {
+                VarKind::OneOf { values, weights } => values[rng.weighted(weights).min(values.len() - 1)].clone(),
+                VarKind::Range { lo, hi } => Value::Int(rng.range(*lo, *hi)),
+                VarKind::Init(x) => x.clone(),
+            };
+            if !matches!(v.kind, VarKind::Init(_)) {
+                drawn.insert(v.id.clone(), value.clone());
+            }
+            vars.insert(v.id.clone(), value);
+        }
+        let scores = vec![0; pack.pack.dimensions.len()];
+        let mut s = Session { pack, play, vars, drawn, scores, pos: Position::Finished, events: vec![] };
+        s.enter_activity(0)?;
+        Ok(s)
+    }
+
+    pub fn loaded(&self) -> &Rc<LoadedPack> {
+        &self.pack
+    }
+
+    pub fn play(&self) -> &Play {
+        &self.play
+    }
+
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// Current scores, in the pack's dimension order.
+    pub fn scores(&self) -> &[i64] {
+        &self.scores
+    }
+
+    pub fn vars(&self) -> &IndexMap<String, Value> {
+        &self.vars
+    }
+
+    pub fn drawn(&self) -> &IndexMap<String, Value> {
+        &self.drawn
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.pos == Position::Finished
+    }
+
+    /// How many activities are done, and how many there are (for a progress bar).
+    pub fn progress(&self) -> (usize, usize) {
+        let total = self.pack.pack.activities.len();
+        match &self.pos {
+            Position::At { activity, .. } => (*activity, total),
+            Position::Finished => (total, total),
+        }
+    }
+
+    pub fn current(&self) -> Current<'_> {
+        let Position::At { activity, node } = &self.pos else { return Current::Finished };
+        let act = &self.pack.pack.activities[*activity];
+        let ActivityBody::Dialogue(d) = &act.body;
+        match d.nodes.get(node) {
+            Some(n) => Current::Choose { activity: act, node: n, choices: self.offered(n) },
+            None => Current::Finished,
+        }
+    }
+
+    /// Chooses `choice` at the current node.
+    pub fn choose(&mut self, choice: &str, at: i64) -> Result<&Chosen, EngineError> {
+        let Position::At { activity, node } = &self.pos else { return Err(EngineError::Finished) };
+        let answer = Answer {
+            activity: self.pack.pack.activities[*activity].id.clone(),
+            node: node.clone(),
+            input: Input::Choice(choice.to_string()),
+            at,
+        };
+        self.answer(answer)?;
+        self.events
+            .iter()
+            .rev()
+            .find_map(|e| if let Event::Chose(c) = e { Some(c) } else { None })
+            .ok_or(EngineError::Finished)
+    }
+
+    /// Applies one answer; on error the session is left as it was.
+    fn answer(&mut self, a: Answer) -> Result<(), EngineError> {
+        let before = self.clone();
+        let result = self.apply(a);
+        if result.is_err() {
+            *self = before;
+        }
+        result
+    }
+
+    fn apply(&mut self, a: Answer) -> Result<(), EngineError> {
+        let Position::At { activity, node } = self.pos.clone() else { return Err(EngineError::Finished) };
+        let pack = Rc::clone(&self.pack);
+        let act = &pack.pack.activities[activity];
+        if a.activity != act.id || a.node != node {
+            return Err(EngineError::OutOfStep {
+                expected: format!("{}/{}", act.id, node),
+                got: format!("{}/{}", a.activity, a.node),
+            });
+        }
+        let ActivityBody::Dialogue(d) = &act.body;
+        let n = self.node(act, d, &node)?;
+        let Input::Choice(choice_id) = &a.input;
+        let Some(choice) = n.choices().iter().find(|c| &c.id == choice_id) else {
+            return Err(EngineError::UnknownChoice { node, choice: choice_id.clone() });
+        };
+        let offered = self.offered(n);
+        if !offered.iter().any(|c| c.id == choice.id) {
+            return Err(EngineError::NotOffered { node, choice: choice_id.clone() });
+        }
+        let total = |c: &Choice| c.score.iter().map(|s| s.delta).sum::<i64>();
+        let top = offered.iter().map(|c| total(c)).max().unwrap_or(0);
+        let best = total(choice) >= top;
+        let better = (!best).then(|| offered.iter().find(|c| total(c) == top).map(|c| c.text.clone())).flatten();
+
+        // Effects: score, then set, then add; then the first goto branch that holds.
+        let mut deltas: Vec<(String, i64)> = Vec::new();
+        for (i, dim) in pack.pack.dimensions.iter().enumerate() {
+            let delta: i64 = choice.score.iter().filter(|s| s.dim == dim.id).map(|s| s.delta).sum();
+            if delta != 0 {
+                self.scores[i] += delta;
+                deltas.push((dim.id.clone(), delta));
+            }
+        }
+        for s in &choice.set {
+            self.vars.insert(s.var.clone(), s.value.clone());
+        }
+        for inc in &choice.add {
+            if let Some(Value::Int(x)) = self.vars.get_mut(&inc.var) {
+                *x = x.saturating_add(inc.by);
+            }
+        }
+        self.events.push(Event::Chose(Chosen {
+            activity,
+            node: node.clone(),
+            choice: choice.id.clone(),
+            text: choice.text.clone(),
+            feedback: choice.feedback.clone(),
+            principle: choice.principle.clone(),
+            deltas,
+            best,
+            better,
+        }));
+        self.play.answers.push(a);
+        let target = self.branch(&choice.goto).ok_or_else(|| EngineError::Stuck {
+            activity: act.id.clone(),
+            node: node.clone(),
+        })?;
+        self.arrive(activity, target)
+    }
+
+    fn node<'p>(&self, act: &Activity, d: &'p Dialogue, id: &str) -> Result<&'p Node, EngineError> {
+        d.nodes.get(id).ok_or_else(|| EngineError::MissingNode { activity: act.id.clone(), node: id.to_string() })
+    }
+
+    fn env(&self) -> Vars<'_> {
+        Vars { vars: &self.vars, dims: &self.pack.pack.dimensions, scores: &self.scores }
+    }
+
+    fn holds(&self, c: &Cond) -> bool {
+        expr::truthy(&expr::eval(&c.expr, &self.env()))
+    }
+
+    fn offered<'n>(&self, n: &'n Node) -> Vec<&'n Choice> {
+        n.choices().iter().filter(|c| c.when.as_ref().is_none_or(|w| self.holds(w))).collect()
+    }
+
+    fn branch(&self, bs: &[Branch]) -> Option<String> {
+        bs.iter().find(|b| b.when.as_ref().is_none_or(|w| self.holds(w))).map(|b| b.to.clone())
+    }
+
+    fn enter_activity(&mut self, index: usize) -> Result<(), EngineError> {
+        let pack = Rc::clone(&self.pack);
+        let Some(act) = pack.pack.activities.get(index) else {
+            self.pos = Position::Finished;
+            return Ok(());
+        };
+        self.events.push(Event::Intro { activity: index, title: act.title.clone(), text: act.intro.clone() });
+        let ActivityBody::Dialogue(d) = &act.body;
+        self.arrive(index, d.start.clone())
+    }
+
+    /// Moves to `node`, then on through `next` nodes and endings until the student must choose
+    /// or the play is over.
+    fn arrive(&mut self, activity: usize, mut node: String) -> Result<(), EngineError> {
+        let pack = Rc::clone(&self.pack);
+        let act = &pack.pack.activities[activity];
+        let ActivityBody::Dialogue(d) = &act.body;
+        // A `next` chain visits each node at most once per arrival; more means it loops.
+        for _ in 0..=d.nodes.len() {
+            let n = self.node(act, d, &node)?;
+            let text = n.variants.iter().find(|v| self.holds(&v.when)).map_or(&n.text, |v| &v.text).clone();
+            self.events.push(Event::Line { activity, node: node.clone(), speaker: n.speaker.clone(), text });
+            match &n.body {
+                NodeBody::Choices(_) => {
+                    if self.offered(n).is_empty() {
+                        return Err(EngineError::Stuck { activity: act.id.clone(), node });
+                    }
+                    self.pos = Position::At { activity, node };
+                    return Ok(());
+                }
+                NodeBody::Next(bs) => {
+                    node = self
+                        .branch(bs)
+                        .ok_or_else(|| EngineError::Stuck { activity: act.id.clone(), node: node.clone() })?;
+                }
+                NodeBody::Ending(e) => {
+                    self.events.push(Event::Ended {
+                        activity,
+                        node: node.clone(),
+                        outcome: e.outcome,
+                        title: e.title.clone(),
+                    });
+                    return self.enter_activity(activity + 1);
+                }
+            }
+        }
+        Err(EngineError::Stuck { activity: act.id.clone(), node })
+    }
+}

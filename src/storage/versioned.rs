@@ -1,0 +1,138 @@
+//! Versioned documents: every stored value is `{"schema": N, "data": …}`. Reading upgrades old
+//! schemas step by step with pure migration functions; anything unreadable (corrupt JSON, wrong
+//! shape, a schema from a newer app) is first copied to a recovery key, so that no later write can
+//! destroy what the user had.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value as Json;
+
+use super::store::{Store, StoreError};
+
+/// The prefix of every key this app writes (one namespace per origin).
+pub const NAMESPACE: &str = "kefu-sim/";
+/// Where unreadable values are copied: `kefu-sim/recovery/<ms>/<original key>`.
+pub const RECOVERY_PREFIX: &str = "kefu-sim/recovery/";
+
+/// A type stored as a versioned document.
+pub trait Versioned: Serialize + DeserializeOwned {
+    /// The schema version this build writes.
+    const SCHEMA: u32;
+    /// Upgrades `data` written with schema `from` to schema `from + 1`. Only called for
+    /// `from < SCHEMA`; every past schema needs a step (and a fixture test).
+    fn migrate(from: u32, data: Json) -> Result<Json, String> {
+        let _ = data;
+        Err(format!("没有从第 {from} 版数据升级的方法"))
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Envelope {
+    schema: u32,
+    data: Json,
+}
+
+/// What reading a document gave.
+#[derive(Debug, PartialEq)]
+pub enum Loaded<T> {
+    Missing,
+    Found(T),
+    /// The stored value could not be read. `recovery_key` holds a copy of it when the copy could be
+    /// made; when it is `None` the original was left untouched and must not be overwritten.
+    Unreadable { reason: String, recovery_key: Option<String> },
+}
+
+/// Decodes a stored text: parses the envelope and runs migrations up to `T::SCHEMA`.
+pub fn decode<T: Versioned>(text: &str) -> Result<T, String> {
+    let env: Envelope = serde_json::from_str(text).map_err(|e| format!("不是有效的存档数据({e})"))?;
+    if env.schema > T::SCHEMA {
+        return Err(format!("数据来自更新版本的应用(第 {} 版,本应用只认识到第 {} 版)", env.schema, T::SCHEMA));
+    }
+    if env.schema == 0 {
+        return Err("数据版本号无效".into());
+    }
+    let mut data = env.data;
+    for from in env.schema..T::SCHEMA {
+        data = T::migrate(from, data)?;
+    }
+    serde_json::from_value(data).map_err(|e| format!("数据结构不符({e})"))
+}
+
+pub fn encode<T: Versioned>(value: &T) -> String {
+    let data = serde_json::to_value(value).expect("stored documents serialize to JSON");
+    serde_json::to_string(&Envelope { schema: T::SCHEMA, data }).expect("JSON values serialize")
+}
+
+/// Reads `key`. An unreadable value is copied to a recovery key before this returns.
+pub fn load<T: Versioned>(store: &dyn Store, key: &str, now: i64) -> Result<Loaded<T>, StoreError> {
+    let Some(text) = store.get(key)? else { return Ok(Loaded::Missing) };
+    match decode::<T>(&text) {
+        Ok(v) => Ok(Loaded::Found(v)),
+        Err(reason) => {
+            let rkey = format!("{RECOVERY_PREFIX}{now}/{key}");
+            let recovery_key = store.set(&rkey, &text).ok().map(|_| rkey);
+            Ok(Loaded::Unreadable { reason, recovery_key })
+        }
+    }
+}
+
+pub fn save<T: Versioned>(store: &dyn Store, key: &str, value: &T) -> Result<(), StoreError> {
+    store.set(key, &encode(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::memory::MemoryStore;
+    use super::*;
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct V2 {
+        name: String,
+        count: u32,
+    }
+    impl Versioned for V2 {
+        const SCHEMA: u32 = 2;
+        fn migrate(from: u32, mut data: Json) -> Result<Json, String> {
+            match from {
+                1 => {
+                    data["count"] = Json::from(0);
+                    Ok(data)
+                }
+                _ => Err("no".into()),
+            }
+        }
+    }
+
+    #[test]
+    fn round_trips_and_migrates_old_schemas() {
+        let s = MemoryStore::new();
+        save(&s, "kefu-sim/x", &V2 { name: "a".into(), count: 3 }).unwrap();
+        assert_eq!(load::<V2>(&s, "kefu-sim/x", 1).unwrap(), Loaded::Found(V2 { name: "a".into(), count: 3 }));
+        s.set("kefu-sim/old", r#"{"schema":1,"data":{"name":"b"}}"#).unwrap();
+        assert_eq!(load::<V2>(&s, "kefu-sim/old", 1).unwrap(), Loaded::Found(V2 { name: "b".into(), count: 0 }));
+    }
+
+    #[test]
+    fn unreadable_values_are_copied_before_anything_else() {
+        for bad in ["{not json", r#"{"schema":9,"data":{}}"#, r#"{"schema":2,"data":{"name":5}}"#, "\u{0}\u{ffff}"] {
+            let s = MemoryStore::new();
+            s.set("kefu-sim/x", bad).unwrap();
+            let Loaded::Unreadable { reason, recovery_key: Some(k) } = load::<V2>(&s, "kefu-sim/x", 77).unwrap()
+            else {
+                panic!("{bad} should be unreadable")
+            };
+            assert!(!reason.is_empty());
+            assert_eq!(k, "kefu-sim/recovery/77/kefu-sim/x");
+            assert_eq!(s.get(&k).unwrap().as_deref(), Some(bad));
+        }
+    }
+
+    #[test]
+    fn recovery_that_does_not_fit_reports_no_copy() {
+        let s = MemoryStore::with_quota(40);
+        s.set("kefu-sim/x", "{corrupt value here}").unwrap();
+        let got = load::<V2>(&s, "kefu-sim/x", 1).unwrap();
+        assert!(matches!(got, Loaded::Unreadable { recovery_key: None, .. }));
+        assert_eq!(s.get("kefu-sim/x").unwrap().as_deref(), Some("{corrupt value here}"));
+    }
+}
