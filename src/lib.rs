@@ -3,7 +3,8 @@
 //! The core (`pack`, `engine`, `storage`) is plain Rust with no browser dependency and is tested
 //! natively; `ui` is a thin Yew layer on top of it.
 
-pub mod pack;
 pub mod engine;
-pub mod storage;
 pub mod library;
+pub mod pack;
+pub mod storage;
+pub mod ui;

@@ -40,7 +40,10 @@ mod tests {
                 let embedded = builtin().into_iter().find(|p| p.hash == compiled.hash);
                 let embedded = embedded.unwrap_or_else(|| panic!("{} is not embedded", path.display()));
                 // Spans are not embedded; everything a play uses is.
-                assert_eq!(serde_json::to_value(&embedded.pack).unwrap(), serde_json::to_value(compiled.pack.unwrap()).unwrap());
+                assert_eq!(
+                    serde_json::to_value(&embedded.pack).unwrap(),
+                    serde_json::to_value(compiled.pack.unwrap()).unwrap()
+                );
             }
         }
         assert_eq!(builtin().len(), sources);

@@ -1,1 +1,12 @@
-fn main() {}
+//! The wasm entry point: mounts the app. Nothing else lives here.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    yew::Renderer::<kefu_sim::ui::App>::new().render();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("kefu-sim is a web app: run `make serve` and open http://127.0.0.1:8080");
+    std::process::exit(2);
+}

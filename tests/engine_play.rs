@@ -54,7 +54,10 @@ fn conditions_effects_and_variants_drive_the_dialogue() {
         .collect();
     assert!(lines.contains(&"我要甜的。"), "{lines:?}");
     assert_eq!(node(&s), "offer");
-    assert_eq!(s.choose("probe", 14).unwrap_err(), EngineError::UnknownChoice { node: "offer".into(), choice: "probe".into() });
+    assert_eq!(
+        s.choose("probe", 14).unwrap_err(),
+        EngineError::UnknownChoice { node: "offer".into(), choice: "probe".into() }
+    );
     s.choose("praise", 15).unwrap();
     assert_eq!(s.progress(), (1, 2));
     s.choose("invite", 16).unwrap();
@@ -80,7 +83,10 @@ fn hidden_choices_are_refused_and_failed_steps_change_nothing() {
     s.choose("chat", 2).unwrap();
     let before = s.play().clone();
     let events = s.events().len();
-    assert_eq!(s.choose("chat", 3).unwrap_err(), EngineError::NotOffered { node: "ask".into(), choice: "chat".into() });
+    assert_eq!(
+        s.choose("chat", 3).unwrap_err(),
+        EngineError::NotOffered { node: "ask".into(), choice: "chat".into() }
+    );
     assert_eq!(s.play(), &before);
     assert_eq!(s.events().len(), events);
     // Feature-first with a sour need: she leaves; the second activity still follows.

@@ -12,7 +12,11 @@ use crate::pack::{Activity, ActivityBody, Branch, Choice, Cond, Dialogue, Dimens
 
 /// Per dimension (in pack order), the lowest and highest total over the whole pack for a play
 /// whose seeded variables are `drawn`.
-pub fn play_bounds(activities: &[Activity], dims: &[Dimension], drawn: &IndexMap<String, Value>) -> Vec<(i64, i64)> {
+pub fn play_bounds(
+    activities: &[Activity],
+    dims: &[Dimension],
+    drawn: &IndexMap<String, Value>,
+) -> Vec<(i64, i64)> {
     let mutated: BTreeSet<&str> = activities
         .iter()
         .flat_map(|a| match &a.body {
@@ -116,7 +120,9 @@ fn dialogue_bounds(
         let mut best: Option<(i64, i64)> = None;
         let mut join = |v: Option<(i64, i64)>, delta: i64| {
             if let Some((lo, hi)) = v {
-                best = Some(best.map_or((lo + delta, hi + delta), |(a, b)| (a.min(lo + delta), b.max(hi + delta))));
+                best = Some(
+                    best.map_or((lo + delta, hi + delta), |(a, b)| (a.min(lo + delta), b.max(hi + delta))),
+                );
             }
         };
         match &n.body {

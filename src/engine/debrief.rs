@@ -54,7 +54,13 @@ impl Debrief {
             .iter()
             .zip(session.scores())
             .zip(bounds)
-            .map(|((d, &score), (min, max))| DimScore { id: d.id.clone(), name: d.name.clone(), score, min, max })
+            .map(|((d, &score), (min, max))| DimScore {
+                id: d.id.clone(),
+                name: d.name.clone(),
+                score,
+                min,
+                max,
+            })
             .collect();
         let earned: i64 = dims.iter().map(|d| d.score.clamp(0, d.max.max(0))).sum();
         let possible: i64 = dims.iter().map(|d| d.max.max(0)).sum();

@@ -51,7 +51,12 @@ mod tests {
 
     #[test]
     fn answers_serialize_flat() {
-        let a = Answer { activity: "talk".into(), node: "ask".into(), input: Input::Choice("probe".into()), at: 5 };
+        let a = Answer {
+            activity: "talk".into(),
+            node: "ask".into(),
+            input: Input::Choice("probe".into()),
+            at: 5,
+        };
         let json = serde_json::to_string(&a).unwrap();
         assert_eq!(json, r#"{"activity":"talk","node":"ask","choice":"probe","at":5}"#);
         assert_eq!(serde_json::from_str::<Answer>(&json).unwrap(), a);

@@ -113,7 +113,9 @@ impl Session {
         let mut drawn = IndexMap::new();
         for v in &pack.pack.vars {
             let value = match &v.kind {
-                VarKind::OneOf { values, weights } => values[rng.weighted(weights).min(values.len() - 1)].clone(),
+                VarKind::OneOf { values, weights } => {
+                    values[rng.weighted(weights).min(values.len() - 1)].clone()
+                }
                 VarKind::Range { lo, hi } => Value::Int(rng.range(*lo, *hi)),
                 VarKind::Init(x) => x.clone(),
             };
@@ -226,7 +228,8 @@ impl Session {
         let total = |c: &Choice| c.score.iter().map(|s| s.delta).sum::<i64>();
         let top = offered.iter().map(|c| total(c)).max().unwrap_or(0);
         let best = total(choice) >= top;
-        let better = (!best).then(|| offered.iter().find(|c| total(c) == top).map(|c| c.text.clone())).flatten();
+        let better =
+            (!best).then(|| offered.iter().find(|c| total(c) == top).map(|c| c.text.clone())).flatten();
 
         // Effects: score, then set, then add; then the first goto branch that holds.
         let mut deltas: Vec<(String, i64)> = Vec::new();
@@ -257,15 +260,16 @@ impl Session {
             better,
         }));
         self.play.answers.push(a);
-        let target = self.branch(&choice.goto).ok_or_else(|| EngineError::Stuck {
-            activity: act.id.clone(),
-            node: node.clone(),
-        })?;
+        let target = self
+            .branch(&choice.goto)
+            .ok_or_else(|| EngineError::Stuck { activity: act.id.clone(), node: node.clone() })?;
         self.arrive(activity, target)
     }
 
     fn node<'p>(&self, act: &Activity, d: &'p Dialogue, id: &str) -> Result<&'p Node, EngineError> {
-        d.nodes.get(id).ok_or_else(|| EngineError::MissingNode { activity: act.id.clone(), node: id.to_string() })
+        d.nodes
+            .get(id)
+            .ok_or_else(|| EngineError::MissingNode { activity: act.id.clone(), node: id.to_string() })
     }
 
     fn env(&self) -> Vars<'_> {

@@ -12,13 +12,49 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A value a variable can hold.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(untagged)]
+/// A value a variable can hold. In JSON it is the plain value (`true`, `3`, `"sour"`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Value {
     Bool(bool),
     Int(i64),
     Str(String),
+}
+
+// Hand-written rather than `#[serde(untagged)]`: the derived untagged form buffers every value
+// through serde's generic `Content` type, which costs ~20 KB of wasm for three cases.
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Bool(b) => s.serialize_bool(*b),
+            Value::Int(i) => s.serialize_i64(*i),
+            Value::Str(x) => s.serialize_str(x),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Value;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a bool, an integer or a text")
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+                Ok(Value::Bool(b))
+            }
+            fn visit_i64<E>(self, i: i64) -> Result<Value, E> {
+                Ok(Value::Int(i))
+            }
+            fn visit_u64<E: serde::de::Error>(self, u: u64) -> Result<Value, E> {
+                i64::try_from(u).map(Value::Int).map_err(|_| E::custom("integer too large"))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+                Ok(Value::Str(s.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 impl Value {
@@ -457,6 +493,16 @@ mod tests {
         let nots = "not ".repeat(400) + "a";
         assert!(parse(&nots).is_err());
         assert!(parse(&"a or ".repeat(1000)).is_err());
+    }
+
+    #[test]
+    fn values_are_plain_json() {
+        let vals = vec![Value::Bool(true), Value::Int(-3), Value::Str("酸".into())];
+        let json = serde_json::to_string(&vals).unwrap();
+        assert_eq!(json, r#"[true,-3,"酸"]"#);
+        assert_eq!(serde_json::from_str::<Vec<Value>>(&json).unwrap(), vals);
+        assert!(serde_json::from_str::<Value>("1.5").is_err());
+        assert!(serde_json::from_str::<Value>("18446744073709551615").is_err());
     }
 
     #[test]

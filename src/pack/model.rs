@@ -90,8 +90,10 @@ pub struct Activity {
 
 /// The kinds of activity. DESIGN.md lists `order`, `classify`, `calc` and `plan` as well; they
 /// join this enum (and the checker and engine) when the content issue adds them.
+// Externally tagged (`{"dialogue": {…}}`): an internally tagged enum would pull serde's buffering
+// `Content` deserializer into the wasm.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[serde(rename_all = "lowercase")]
 pub enum ActivityBody {
     Dialogue(Dialogue),
 }

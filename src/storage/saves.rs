@@ -14,7 +14,8 @@ use super::store::{Store, StoreError};
 use super::versioned::{load, save, Loaded, Versioned, NAMESPACE};
 
 const PROGRESS: &str = "kefu-sim/progress/";
-const HISTORY: &str = "kefu-sim/history/";
+/// Prefix of the history keys; the rest of a key (time, pack id, seed) names the entry in URLs.
+pub const HISTORY: &str = "kefu-sim/history/";
 
 /// The unfinished play of one pack.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -116,7 +117,8 @@ impl Saves {
         if self.untouchable.borrow().contains(key) {
             return Err(Notice::SaveFailed { key: key.to_string(), error: StoreError::Quota });
         }
-        save(self.store.as_ref(), key, value).map_err(|error| Notice::SaveFailed { key: key.to_string(), error })
+        save(self.store.as_ref(), key, value)
+            .map_err(|error| Notice::SaveFailed { key: key.to_string(), error })
     }
 
     pub fn progress_key(pack_id: &str) -> String {
@@ -138,6 +140,19 @@ impl Saves {
             return Ok(());
         }
         self.store.remove(&key).map_err(|error| Notice::SaveFailed { key, error })
+    }
+
+    /// Moves the stored progress of `pack_id` to a recovery key (used when it can no longer be
+    /// resumed, e.g. its pack changed): starting over then overwrites nothing.
+    pub fn set_aside_progress(&self, pack_id: &str, now: i64) -> Result<Option<String>, Notice> {
+        let key = Self::progress_key(pack_id);
+        let fail = |error| Notice::SaveFailed { key: key.clone(), error };
+        let Some(raw) = self.store.get(&key).map_err(fail)? else { return Ok(None) };
+        let rkey = format!("{}{now}/{key}", super::versioned::RECOVERY_PREFIX);
+        self.store.set(&rkey, &raw).map_err(fail)?;
+        self.store.remove(&key).map_err(fail)?;
+        self.untouchable.borrow_mut().remove(&key);
+        Ok(Some(rkey))
     }
 
     /// Ids of packs with an unfinished play.
@@ -187,7 +202,10 @@ impl Saves {
     pub fn used(&self) -> usize {
         let keys = self.store.keys(NAMESPACE).unwrap_or_default();
         keys.iter()
-            .map(|k| k.encode_utf16().count() + self.store.get(k).ok().flatten().map_or(0, |v| v.encode_utf16().count()))
+            .map(|k| {
+                k.encode_utf16().count()
+                    + self.store.get(k).ok().flatten().map_or(0, |v| v.encode_utf16().count())
+            })
             .sum()
     }
 }

@@ -26,10 +26,14 @@ pub trait Versioned: Serialize + DeserializeOwned {
     }
 }
 
-#[derive(Serialize, Deserialize)]
-struct Envelope {
+/// The stored form. `data` stays raw text so that a current document deserializes straight into its
+/// type; only old documents go through `serde_json::Value` for migration. (Deserializing every type
+/// both from text and from `Value` would compile its serde code twice into the wasm.)
+#[derive(Deserialize)]
+struct Envelope<'a> {
     schema: u32,
-    data: Json,
+    #[serde(borrow)]
+    data: &'a serde_json::value::RawValue,
 }
 
 /// What reading a document gave.
@@ -39,28 +43,39 @@ pub enum Loaded<T> {
     Found(T),
     /// The stored value could not be read. `recovery_key` holds a copy of it when the copy could be
     /// made; when it is `None` the original was left untouched and must not be overwritten.
-    Unreadable { reason: String, recovery_key: Option<String> },
+    Unreadable {
+        reason: String,
+        recovery_key: Option<String>,
+    },
 }
 
 /// Decodes a stored text: parses the envelope and runs migrations up to `T::SCHEMA`.
 pub fn decode<T: Versioned>(text: &str) -> Result<T, String> {
     let env: Envelope = serde_json::from_str(text).map_err(|e| format!("不是有效的存档数据({e})"))?;
+    let bad_shape = |e: serde_json::Error| format!("数据结构不符({e})");
     if env.schema > T::SCHEMA {
-        return Err(format!("数据来自更新版本的应用(第 {} 版,本应用只认识到第 {} 版)", env.schema, T::SCHEMA));
+        return Err(format!(
+            "数据来自更新版本的应用(第 {} 版,本应用只认识到第 {} 版)",
+            env.schema,
+            T::SCHEMA
+        ));
     }
     if env.schema == 0 {
         return Err("数据版本号无效".into());
     }
-    let mut data = env.data;
+    if env.schema == T::SCHEMA {
+        return serde_json::from_str(env.data.get()).map_err(bad_shape);
+    }
+    let mut data: Json = serde_json::from_str(env.data.get()).map_err(bad_shape)?;
     for from in env.schema..T::SCHEMA {
         data = T::migrate(from, data)?;
     }
-    serde_json::from_value(data).map_err(|e| format!("数据结构不符({e})"))
+    serde_json::from_str(&data.to_string()).map_err(bad_shape)
 }
 
 pub fn encode<T: Versioned>(value: &T) -> String {
-    let data = serde_json::to_value(value).expect("stored documents serialize to JSON");
-    serde_json::to_string(&Envelope { schema: T::SCHEMA, data }).expect("JSON values serialize")
+    let data = serde_json::to_string(value).expect("stored documents serialize to JSON");
+    format!("{{\"schema\":{},\"data\":{data}}}", T::SCHEMA)
 }
 
 /// Reads `key`. An unreadable value is copied to a recovery key before this returns.
@@ -107,17 +122,26 @@ mod tests {
     fn round_trips_and_migrates_old_schemas() {
         let s = MemoryStore::new();
         save(&s, "kefu-sim/x", &V2 { name: "a".into(), count: 3 }).unwrap();
-        assert_eq!(load::<V2>(&s, "kefu-sim/x", 1).unwrap(), Loaded::Found(V2 { name: "a".into(), count: 3 }));
+        assert_eq!(
+            load::<V2>(&s, "kefu-sim/x", 1).unwrap(),
+            Loaded::Found(V2 { name: "a".into(), count: 3 })
+        );
         s.set("kefu-sim/old", r#"{"schema":1,"data":{"name":"b"}}"#).unwrap();
-        assert_eq!(load::<V2>(&s, "kefu-sim/old", 1).unwrap(), Loaded::Found(V2 { name: "b".into(), count: 0 }));
+        assert_eq!(
+            load::<V2>(&s, "kefu-sim/old", 1).unwrap(),
+            Loaded::Found(V2 { name: "b".into(), count: 0 })
+        );
     }
 
     #[test]
     fn unreadable_values_are_copied_before_anything_else() {
-        for bad in ["{not json", r#"{"schema":9,"data":{}}"#, r#"{"schema":2,"data":{"name":5}}"#, "\u{0}\u{ffff}"] {
+        for bad in
+            ["{not json", r#"{"schema":9,"data":{}}"#, r#"{"schema":2,"data":{"name":5}}"#, "\u{0}\u{ffff}"]
+        {
             let s = MemoryStore::new();
             s.set("kefu-sim/x", bad).unwrap();
-            let Loaded::Unreadable { reason, recovery_key: Some(k) } = load::<V2>(&s, "kefu-sim/x", 77).unwrap()
+            let Loaded::Unreadable { reason, recovery_key: Some(k) } =
+                load::<V2>(&s, "kefu-sim/x", 77).unwrap()
             else {
                 panic!("{bad} should be unreadable")
             };

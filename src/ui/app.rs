@@ -1,0 +1,76 @@
+//! The root component: the state (one reducer), the route, the navigation and the page.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::library;
+use crate::storage::{Saves, Store};
+use crate::ui::components::nav::Nav;
+use crate::ui::components::notices::Notices;
+use crate::ui::pages::history::{History, HistoryDetail};
+use crate::ui::pages::home::Home;
+use crate::ui::pages::play::Play;
+use crate::ui::route::{use_route, Route};
+use crate::ui::state::{Action, AppState};
+
+pub type AppHandle = UseReducerHandle<AppState>;
+
+fn default_store() -> Rc<dyn Store> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        Rc::new(crate::storage::browser::LocalStore)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Rc::new(crate::storage::MemoryStore::new())
+    }
+}
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The store to use; `None` means the browser's local storage.
+    #[prop_or_default]
+    pub store: Option<StoreProp>,
+}
+
+/// A store handed in by a test, compared by identity.
+#[derive(Clone)]
+pub struct StoreProp(pub Rc<dyn Store>);
+
+impl PartialEq for StoreProp {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let store = props.store.as_ref().map_or_else(default_store, |s| s.0.clone());
+    let state = use_reducer(move || AppState::new(library::builtin(), Rc::new(Saves::new(store))));
+    let route = use_route();
+    let page = match &route {
+        Route::Home => html! { <Home /> },
+        Route::Play => html! { <Play /> },
+        Route::History => html! { <History /> },
+        Route::HistoryEntry(key) => html! { <HistoryDetail key_suffix={key.clone()} /> },
+        Route::NotFound(path) => html! {
+            <div class="empty">
+                <p>{ format!("没有这个页面:{path}") }</p>
+                <a href={Route::Home.href()}>{"返回首页"}</a>
+            </div>
+        },
+    };
+    let on_dismiss = {
+        let state = state.clone();
+        Callback::from(move |i| state.dispatch(Action::DismissNotice(i)))
+    };
+    html! {
+        <ContextProvider<AppHandle> context={state.clone()}>
+            <Nav route={route.clone()} />
+            <Notices notices={state.notices.clone()} {on_dismiss} />
+            <main>{ page }</main>
+            <footer class="site-footer">{"客服实训 · 所有进度只保存在本浏览器中"}</footer>
+        </ContextProvider<AppHandle>>
+    }
+}

@@ -1,0 +1,97 @@
+//! Finished plays: a list (`data-history-entry`) and, for one play, its debrief rebuilt by
+//! replaying it; when its pack has changed since, the scores saved with it are shown instead.
+
+use yew::prelude::*;
+
+use crate::engine::{Debrief, Session};
+use crate::storage::saves::HISTORY;
+use crate::storage::HistoryEntry;
+use crate::ui::app::AppHandle;
+use crate::ui::components::debrief::DebriefView;
+use crate::ui::components::score_chart::{Bar, ScoreChart};
+use crate::ui::format::datetime;
+use crate::ui::route::Route;
+
+fn tz_offset() -> i64 {
+    // getTimezoneOffset is minutes *behind* UTC.
+    -(js_sys::Date::new_0().get_timezone_offset() as i64)
+}
+
+fn load(state: &AppHandle) -> Vec<(String, HistoryEntry)> {
+    let mut notices = vec![];
+    let mut list = state.saves.history(crate::ui::clock::now(), &mut notices);
+    list.reverse();
+    list.into_iter().map(|(k, e)| (k[HISTORY.len()..].to_string(), e)).collect()
+}
+
+#[function_component(History)]
+pub fn history() -> Html {
+    let state = use_context::<AppHandle>().expect("AppHandle is provided by App");
+    let list = load(&state);
+    let tz = tz_offset();
+    html! {
+        <div class="history">
+            <h1>{"练习记录"}</h1>
+            if list.is_empty() {
+                <p class="empty">{"还没有完成的练习。"}</p>
+            }
+            <ul class="history-list">
+                { for list.iter().map(|(key, e)| html! {
+                    <li data-history-entry={e.play.pack.id.clone()}>
+                        <a href={Route::HistoryEntry(key.clone()).href()}>
+                            <span class="h-title">{ e.title.clone() }</span>
+                            <span class="h-time">{ datetime(e.finished, tz) }</span>
+                            <span class="h-score">{ format!("{}%", e.percent) }</span>
+                            if !e.grade.is_empty() { <span class="grade-label">{ e.grade.clone() }</span> }
+                            <span class="h-dims">
+                                { for e.dims.iter().map(|d| html! { <span>{ format!("{} {}/{}", d.name, d.score, d.max) }</span> }) }
+                            </span>
+                        </a>
+                    </li>
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EntryProps {
+    pub key_suffix: String,
+}
+
+#[function_component(HistoryDetail)]
+pub fn history_detail(props: &EntryProps) -> Html {
+    let state = use_context::<AppHandle>().expect("AppHandle is provided by App");
+    let Some((_, entry)) = load(&state).into_iter().find(|(k, _)| *k == props.key_suffix) else {
+        return html! { <p class="empty">{"没有找到这条记录。"}<a href={Route::History.href()}>{"返回练习记录"}</a></p> };
+    };
+    let replayed = state
+        .pack(&entry.play.pack.id)
+        .ok_or_else(|| "这个场景包已不在应用中".to_string())
+        .and_then(|p| Session::replay(p, &entry.play).map_err(|e| e.to_string()));
+    html! {
+        <div class="history-detail">
+            <a href={Route::History.href()} class="back">{"← 练习记录"}</a>
+            { match replayed {
+                Ok(session) => html! {
+                    <DebriefView debrief={Debrief::of(&session)} title={entry.title.clone()} seed={entry.play.seed} />
+                },
+                Err(why) => html! {
+                    <section class="debrief" data-debrief="">
+                        <h2>{ format!("练习总结 · {}", entry.title) }</h2>
+                        <p class="notice">{ format!("无法逐条回顾:{why}。以下是当时保存的得分。") }</p>
+                        <ScoreChart bars={entry.dims.iter().map(|d| Bar { name: d.name.clone(), score: d.score, max: d.max }).collect::<Vec<_>>()} />
+                        <ul class="dimensions">
+                            { for entry.dims.iter().map(|d| html! {
+                                <li data-dimension={d.id.clone()} data-score={d.score.to_string()} data-max={d.max.to_string()}>
+                                    <span class="dim-name">{ d.name.clone() }</span>
+                                    <span class="dim-score">{ format!("{} / {}", d.score, d.max) }</span>
+                                </li>
+                            }) }
+                        </ul>
+                    </section>
+                },
+            } }
+        </div>
+    }
+}

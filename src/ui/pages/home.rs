@@ -1,0 +1,83 @@
+//! The home page: the course's role-plays grouped by course project, each with its source, skills
+//! and time; an unfinished play is marked. Each entry carries `data-pack` (test-hook contract).
+
+use yew::prelude::*;
+
+use crate::ui::app::AppHandle;
+use crate::ui::clock;
+use crate::ui::route::{navigate, Route};
+use crate::ui::state::Action;
+
+#[function_component(Home)]
+pub fn home() -> Html {
+    let state = use_context::<AppHandle>().expect("AppHandle is provided by App");
+    let unfinished = state.saves.unfinished();
+    let mut groups: Vec<(String, Vec<_>)> = Vec::new();
+    for p in state.packs.iter() {
+        let project = if p.pack.meta.project.is_empty() {
+            "其他练习".to_string()
+        } else {
+            p.pack.meta.project.clone()
+        };
+        match groups.iter_mut().find(|(g, _)| *g == project) {
+            Some((_, list)) => list.push(p.clone()),
+            None => groups.push((project, vec![p.clone()])),
+        }
+    }
+    html! {
+        <div class="home">
+            <section class="hero">
+                <h1>{"客户服务与管理 · 情境实训"}</h1>
+                <p>{"选择一个场景,扮演销售或客服人员,和模拟顾客对话。每一步都有点评,结束时按技能打分。"}</p>
+            </section>
+            { for groups.into_iter().map(|(project, packs)| html! {
+                <section class="project">
+                    <h2>{ project }</h2>
+                    <ul class="pack-list">
+                        { for packs.into_iter().map(|p| {
+                            let meta = p.pack.meta.clone();
+                            let id = meta.id.clone();
+                            let open = {
+                                let state = state.clone();
+                                let id = id.clone();
+                                Callback::from(move |_| {
+                                    state.dispatch(Action::Open { pack_id: id.clone(), seed: clock::new_seed(), now: clock::now() });
+                                    navigate(&Route::Play);
+                                })
+                            };
+                            let kinds: Vec<&str> = p.pack.activities.iter().map(|a| kind_label(a.body.kind())).collect();
+                            html! {
+                                <li>
+                                    <button class="pack-card" data-pack={id.clone()} onclick={open}>
+                                        <span class="pack-title">{ meta.title.clone() }</span>
+                                        if unfinished.contains(&id) { <span class="badge">{"未完成,点击继续"}</span> }
+                                        if !meta.summary.is_empty() { <span class="pack-summary">{ meta.summary.clone() }</span> }
+                                        <span class="pack-meta">
+                                            <span>{ kinds.join(" · ") }</span>
+                                            if meta.minutes > 0 { <span>{ format!("约 {} 分钟", meta.minutes) }</span> }
+                                        </span>
+                                        <span class="pack-skills">
+                                            { for p.pack.dimensions.iter().map(|d| html! { <span class="skill">{ d.name.clone() }</span> }) }
+                                        </span>
+                                        <span class="pack-source">{"出处:"}{ meta.source.clone() }</span>
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </section>
+            }) }
+        </div>
+    }
+}
+
+pub fn kind_label(kind: &str) -> &'static str {
+    match kind {
+        "dialogue" => "情境对话",
+        "order" => "排序",
+        "classify" => "分类",
+        "calc" => "计算",
+        "plan" => "方案",
+        _ => "练习",
+    }
+}

@@ -1,0 +1,5 @@
+//! Pages, one per route.
+
+pub mod history;
+pub mod home;
+pub mod play;

@@ -1,0 +1,147 @@
+//! The play page: the resume question, the conversation with the current step (`data-node`) and
+//! its choices (`data-choice`), the feedback on the last choice (`data-feedback`, `data-continue`),
+//! and the debrief when the play is over.
+
+use yew::prelude::*;
+
+use crate::engine::{Current, Debrief, Event};
+use crate::ui::app::AppHandle;
+use crate::ui::clock;
+use crate::ui::components::debrief::DebriefView;
+use crate::ui::components::transcript::Transcript;
+use crate::ui::route::{navigate, Route};
+use crate::ui::state::{Action, Screen};
+
+#[function_component(Play)]
+pub fn play() -> Html {
+    let state = use_context::<AppHandle>().expect("AppHandle is provided by App");
+    let dispatch = |make: fn() -> Action| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(make()))
+    };
+    let restart = dispatch(|| Action::Restart { seed: clock::new_seed(), now: clock::now() });
+    match &state.screen {
+        Screen::Idle => html! {
+            <div class="empty">
+                <p>{"现在没有进行中的练习。"}</p>
+                <a href={Route::Home.href()} data-nav="home">{"去选择一个场景"}</a>
+            </div>
+        },
+        Screen::AskResume { pack, play } => html! {
+            <div class="ask-resume">
+                <h2>{ pack.pack.meta.title.clone() }</h2>
+                <p>{ format!("你上次的练习还没做完(已作答 {} 步)。要接着做吗?", play.answers.len()) }</p>
+                <div class="actions">
+                    <button class="primary" data-resume="" onclick={dispatch(|| Action::Resume { now: clock::now() })}>
+                        {"继续上次"}
+                    </button>
+                    <button data-restart="" onclick={restart}>{"重新开始"}</button>
+                </div>
+            </div>
+        },
+        Screen::Broken { pack, message } => html! {
+            <div class="broken" role="alert">
+                <h2>{ pack.pack.meta.title.clone() }</h2>
+                <p>{ message.clone() }</p>
+                <p>{"原来的进度会保存在恢复区,不会丢失。"}</p>
+                <button data-restart="" onclick={restart}>{"重新开始"}</button>
+            </div>
+        },
+        Screen::Playing { session, feedback } => {
+            let meta = &session.loaded().pack.meta;
+            let (done, total) = session.progress();
+            let events = session.events();
+            // While feedback is shown, the lines after the choice wait until the student moves on.
+            let shown = match feedback {
+                Some(_) => {
+                    events.iter().rposition(|e| matches!(e, Event::Chose(_))).map_or(events.len(), |i| i + 1)
+                }
+                None => events.len(),
+            };
+            let body = if let Some(f) = feedback {
+                html! {
+                    <div class={classes!("feedback", if f.best { "best" } else { "weak" })} data-feedback="">
+                        <p class="verdict">{ if f.best { "好的选择" } else { "还可以更好" } }</p>
+                        if !f.feedback.is_empty() { <p>{ f.feedback.clone() }</p> }
+                        if !f.principle.is_empty() { <p class="principle">{"原则:"}{ f.principle.clone() }</p> }
+                        <button class="primary" data-continue="" autofocus=true onclick={dispatch(|| Action::Continue)}>
+                            { if session.is_finished() { "查看总结" } else { "继续" } }
+                        </button>
+                    </div>
+                }
+            } else if session.is_finished() {
+                let seed = session.play().seed;
+                let again_same = {
+                    let state = state.clone();
+                    Callback::from(move |_: MouseEvent| {
+                        state.dispatch(Action::Again { seed, now: clock::now() })
+                    })
+                };
+                let again_new = dispatch(|| Action::Again { seed: clock::new_seed(), now: clock::now() });
+                let home = Callback::from(|_: MouseEvent| navigate(&Route::Home));
+                html! {
+                    <DebriefView debrief={Debrief::of(session)} title={meta.title.clone()} seed={seed}>
+                        <div class="actions">
+                            <button class="primary" data-again="new" onclick={again_new}>{"换一位顾客再练"}</button>
+                            <button data-again="same" onclick={again_same}>{"同一位顾客再练"}</button>
+                            <button onclick={home}>{"返回首页"}</button>
+                        </div>
+                    </DebriefView>
+                }
+            } else {
+                match session.current() {
+                    Current::Choose { node, choices, .. } => {
+                        let (speaker, text) = events
+                            .iter()
+                            .rev()
+                            .find_map(|e| match e {
+                                Event::Line { speaker, text, .. } => Some((speaker.clone(), text.clone())),
+                                _ => None,
+                            })
+                            .unwrap_or_default();
+                        html! {
+                            <section class="current" data-node={node.id.clone()}>
+                                <div class={classes!("line", "now", speaker.is_empty().then_some("narration"))}>
+                                    if !speaker.is_empty() { <span class="speaker">{ speaker }</span> }
+                                    <p>{ text }</p>
+                                </div>
+                                <p class="prompt">{"你会怎么说、怎么做?"}</p>
+                                <div class="choices">
+                                    { for choices.iter().map(|c| {
+                                        let state = state.clone();
+                                        let id = c.id.clone();
+                                        let onclick = Callback::from(move |_: MouseEvent| {
+                                            state.dispatch(Action::Choose { choice: id.clone(), now: clock::now() })
+                                        });
+                                        html! { <button class="choice" data-choice={c.id.clone()} {onclick}>{ c.text.clone() }</button> }
+                                    }) }
+                                </div>
+                            </section>
+                        }
+                    }
+                    Current::Finished => html! {},
+                }
+            };
+            let in_debrief = session.is_finished() && feedback.is_none();
+            html! {
+                <div class="play">
+                    <header class="play-header">
+                        <h2>{ meta.title.clone() }</h2>
+                        <progress max={total.to_string()} value={done.to_string()}></progress>
+                        <span class="steps">{ format!("第 {} / {} 个活动 · 已作答 {} 步", (done + 1).min(total), total, session.play().answers.len()) }</span>
+                    </header>
+                    if in_debrief {
+                        { body }
+                        <details class="whole-transcript">
+                            <summary>{"完整对话"}</summary>
+                            <Transcript events={events.to_vec()} />
+                        </details>
+                    } else {
+                        <Transcript events={events[..shown].to_vec()} hide_last_line={feedback.is_none()} />
+                        { body }
+                    }
+                </div>
+            }
+        }
+    }
+}

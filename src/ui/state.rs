@@ -1,0 +1,211 @@
+//! The app's one reducer: which pack is being played, the feedback being shown, and the storage
+//! notices the user must see. Actions carry the time and any new seed, so the reducer itself is
+//! deterministic and is tested natively with an in-memory store.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::engine::{Chosen, Debrief, LoadedPack, Play, Session};
+use crate::storage::{DimSummary, HistoryEntry, Notice, Saves};
+
+/// What the play page shows.
+#[derive(Clone)]
+pub enum Screen {
+    /// No play open.
+    Idle,
+    /// The pack has an unfinished play: resume it or start over?
+    AskResume { pack: Rc<LoadedPack>, play: Play },
+    /// A play in progress (or just finished, showing its debrief). `feedback` is the last choice's
+    /// feedback while it is on screen.
+    Playing { session: Session, feedback: Option<Chosen> },
+    /// The stored play cannot be resumed; the message says why.
+    Broken { pack: Rc<LoadedPack>, message: String },
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub packs: Rc<Vec<Rc<LoadedPack>>>,
+    pub saves: Rc<Saves>,
+    pub screen: Screen,
+    pub notices: Vec<String>,
+    /// Bumped whenever the history changes, so pages reading it refresh.
+    pub history_rev: u32,
+    /// Bumped by every action: contexts compare states by it (sessions are large to compare).
+    rev: u64,
+}
+
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        self.rev == other.rev
+    }
+}
+
+pub enum Action {
+    /// The student picked a pack on the home page.
+    Open {
+        pack_id: String,
+        seed: u64,
+        now: i64,
+    },
+    Resume {
+        now: i64,
+    },
+    /// Start the open pack over with a new seed (the old progress is set aside, not lost).
+    Restart {
+        seed: u64,
+        now: i64,
+    },
+    Choose {
+        choice: String,
+        now: i64,
+    },
+    Continue,
+    /// Play the same pack again, with the same or a new seed.
+    Again {
+        seed: u64,
+        now: i64,
+    },
+    Close,
+    DismissNotice(usize),
+}
+
+impl AppState {
+    pub fn new(packs: Vec<Rc<LoadedPack>>, saves: Rc<Saves>) -> Self {
+        AppState {
+            packs: Rc::new(packs),
+            saves,
+            screen: Screen::Idle,
+            notices: vec![],
+            history_rev: 0,
+            rev: 0,
+        }
+    }
+
+    pub fn pack(&self, id: &str) -> Option<Rc<LoadedPack>> {
+        self.packs.iter().find(|p| p.pack.meta.id == id).cloned()
+    }
+
+    fn note(&mut self, n: Notice) {
+        self.notices.push(n.to_string());
+    }
+
+    fn start(&mut self, pack: Rc<LoadedPack>, seed: u64, now: i64) {
+        self.screen = match Session::start(pack.clone(), seed, now) {
+            Ok(session) => Screen::Playing { session, feedback: None },
+            Err(e) => Screen::Broken { pack, message: e.to_string() },
+        };
+    }
+
+    fn open(&mut self, pack_id: &str, seed: u64, now: i64) {
+        let Some(pack) = self.pack(pack_id) else {
+            self.notices.push(format!("没有找到场景包「{pack_id}」"));
+            return;
+        };
+        let mut notices = vec![];
+        let stored = self.saves.progress(pack_id, now, &mut notices);
+        notices.into_iter().for_each(|n| self.note(n));
+        match stored {
+            Some(play) => self.screen = Screen::AskResume { pack, play },
+            None => self.start(pack, seed, now),
+        }
+    }
+
+    fn choose(&mut self, choice: &str, now: i64) {
+        let Screen::Playing { session, feedback } = &mut self.screen else { return };
+        let chosen = match session.choose(choice, now) {
+            Ok(c) => c.clone(),
+            Err(e) => {
+                let msg = e.to_string();
+                self.notices.push(msg);
+                return;
+            }
+        };
+        *feedback = Some(chosen);
+        let session = session.clone();
+        if session.is_finished() {
+            match self.saves.finish(&history_entry(&session, now)) {
+                Ok(_) => self.history_rev += 1,
+                Err(n) => {
+                    // The history could not be written: keep the progress so the play is not lost.
+                    self.note(n);
+                    if let Err(n) = self.saves.save_progress(session.play()) {
+                        self.note(n);
+                    }
+                }
+            }
+        } else if let Err(n) = self.saves.save_progress(session.play()) {
+            self.note(n);
+        }
+    }
+}
+
+/// The history record of a finished session.
+pub fn history_entry(session: &Session, now: i64) -> HistoryEntry {
+    let d = Debrief::of(session);
+    HistoryEntry {
+        play: session.play().clone(),
+        title: session.loaded().pack.meta.title.clone(),
+        finished: now,
+        dims: d
+            .dims
+            .iter()
+            .map(|x| DimSummary { id: x.id.clone(), name: x.name.clone(), score: x.score, max: x.max })
+            .collect(),
+        percent: d.percent,
+        grade: d.grade.map(|g| g.label).unwrap_or_default(),
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        s.rev += 1;
+        match action {
+            Action::Open { pack_id, seed, now } => s.open(&pack_id, seed, now),
+            Action::Resume { now } => {
+                if let Screen::AskResume { pack, play } = s.screen.clone() {
+                    s.screen = match Session::replay(pack.clone(), &play) {
+                        Ok(session) => Screen::Playing { session, feedback: None },
+                        Err(e) => Screen::Broken { pack, message: e.to_string() },
+                    };
+                    let _ = now;
+                }
+            }
+            Action::Restart { seed, now } => {
+                let pack = match &s.screen {
+                    Screen::AskResume { pack, .. } | Screen::Broken { pack, .. } => Some(pack.clone()),
+                    Screen::Playing { session, .. } => Some(session.loaded().clone()),
+                    Screen::Idle => None,
+                };
+                if let Some(pack) = pack {
+                    match s.saves.set_aside_progress(&pack.pack.meta.id, now) {
+                        Ok(_) => s.start(pack, seed, now),
+                        Err(n) => s.note(n),
+                    }
+                }
+            }
+            Action::Choose { choice, now } => s.choose(&choice, now),
+            Action::Continue => {
+                if let Screen::Playing { feedback, .. } = &mut s.screen {
+                    *feedback = None;
+                }
+            }
+            Action::Again { seed, now } => {
+                if let Screen::Playing { session, .. } = &s.screen {
+                    let pack = session.loaded().clone();
+                    s.start(pack, seed, now);
+                }
+            }
+            Action::Close => s.screen = Screen::Idle,
+            Action::DismissNotice(i) => {
+                if i < s.notices.len() {
+                    s.notices.remove(i);
+                }
+            }
+        }
+        Rc::new(s)
+    }
+}
