@@ -1,0 +1,68 @@
+//! Engine benchmark (`make bench`): time to start a play, take one step, replay a whole play and
+//! build the debrief, for every built-in pack and a generated 10 000-node dialogue. Plain timing
+//! loops (median of batches) printed as a markdown table; no timing is asserted anywhere.
+
+use std::hint::black_box;
+use std::rc::Rc;
+use std::time::Instant;
+
+use kefu_sim::engine::{Current, Debrief, LoadedPack, Session};
+use kefu_sim::library;
+
+#[path = "packgen.rs"]
+#[allow(dead_code)]
+mod packgen;
+
+/// Median time per call in microseconds over `batches` batches of `per` calls.
+fn time(batches: usize, per: usize, mut f: impl FnMut()) -> f64 {
+    let mut v: Vec<f64> = (0..batches)
+        .map(|_| {
+            let t = Instant::now();
+            for _ in 0..per {
+                f();
+            }
+            t.elapsed().as_secs_f64() * 1e6 / per as f64
+        })
+        .collect();
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+/// A whole play choosing the first offered choice each time.
+fn first_choice_play(pack: &Rc<LoadedPack>) -> Session {
+    let mut s = Session::start(pack.clone(), 1, 0).unwrap();
+    while let Current::Choose { choices, .. } = s.current() {
+        let id = choices[0].id.clone();
+        s.choose(&id, 0).unwrap();
+    }
+    s
+}
+
+fn main() {
+    let mut packs: Vec<(String, Rc<LoadedPack>)> =
+        library::builtin().into_iter().map(|p| (p.pack.meta.id.clone(), p)).collect();
+    let text = packgen::generate(10_000, 7);
+    let c = kefu_sim::pack::compile("gen.toml", text.as_bytes());
+    let big = Rc::new(LoadedPack { pack: c.pack.expect("generated pack is valid"), hash: c.hash });
+    packs.push(("generated 10k nodes".into(), big));
+
+    println!("| pack | steps | start µs | step µs | replay µs | debrief µs |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    for (name, pack) in &packs {
+        let played = first_choice_play(pack);
+        let steps = played.play().answers.len();
+        let start = time(21, 20, || {
+            black_box(Session::start(pack.clone(), 1, 0).unwrap());
+        });
+        let replay = time(21, 5, || {
+            black_box(Session::replay(pack.clone(), played.play()).unwrap());
+        });
+        // One step = replaying n steps minus replaying n-1 steps would be noisy; measure the
+        // replay per step instead, which is exactly the work of `choose`.
+        let step = if steps > 0 { (replay - start).max(0.0) / steps as f64 } else { 0.0 };
+        let debrief = time(21, 5, || {
+            black_box(Debrief::of(&played));
+        });
+        println!("| {name} | {steps} | {start:.1} | {step:.2} | {replay:.1} | {debrief:.1} |");
+    }
+}

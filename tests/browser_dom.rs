@@ -1,0 +1,57 @@
+//! Browser DOM test: the real app mounted in headless Chromium lists every built-in pack with its
+//! `data-pack` hook, starts a play on click, and saves progress to local storage after a choice.
+#![cfg(target_arch = "wasm32")]
+
+use gloo_timers::future::TimeoutFuture;
+use kefu_sim::library;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn settle() {
+    // Yew renders on its scheduler; give it a few turns.
+    for _ in 0..5 {
+        TimeoutFuture::new(10).await;
+    }
+}
+
+fn query(root: &web_sys::Element, sel: &str) -> Vec<web_sys::HtmlElement> {
+    let list = root.query_selector_all(sel).unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn home_lists_packs_and_a_click_starts_a_play_that_is_saved() {
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    window.location().set_hash("#/").unwrap();
+    let doc = window.document().unwrap();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<kefu_sim::ui::App>::with_root(root.clone()).render();
+    settle().await;
+
+    let packs = library::builtin();
+    assert!(!packs.is_empty(), "at least one built-in pack");
+    for p in &packs {
+        let sel = format!("[data-pack=\"{}\"]", p.pack.meta.id);
+        assert_eq!(query(&root, &sel).len(), 1, "{sel}");
+    }
+    let first = &packs[0].pack.meta.id;
+    query(&root, &format!("[data-pack=\"{first}\"]"))[0].click();
+    settle().await;
+    let nodes = query(&root, "[data-node]");
+    assert_eq!(nodes.len(), 1, "one current step");
+    let choices = query(&root, "[data-choice]");
+    assert!(!choices.is_empty());
+    choices[0].click();
+    settle().await;
+    assert_eq!(query(&root, "[data-feedback]").len(), 1);
+    assert!(query(&root, "[data-choice]").is_empty(), "no choices while feedback is shown");
+    let saved = window.local_storage().unwrap().unwrap().get_item(&format!("kefu-sim/progress/{first}")).unwrap();
+    let is_progress = saved.as_deref().is_some_and(|s| s.contains("\"answers\""));
+    // A one-step pack would finish instead and go to the history.
+    let finished = query(&root, "[data-continue]").len() == 1 && saved.is_none();
+    assert!(is_progress || finished, "progress saved: {saved:?}");
+}
