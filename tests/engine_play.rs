@@ -5,19 +5,22 @@ mod common;
 
 use std::rc::Rc;
 
-use kefu_sim::engine::{Current, Debrief, EngineError, Event, LoadedPack, Play, Session};
+use kefu_sim::engine::exercise::FieldAnswer;
+use kefu_sim::engine::{Current, Debrief, EngineError, Event, Input, LoadedPack, Play, Session};
+use kefu_sim::pack::{ActivityBody, FieldInput};
 use proptest::prelude::*;
 
 fn offered(s: &Session) -> Vec<String> {
     match s.current() {
         Current::Choose { choices, .. } => choices.iter().map(|c| c.id.clone()).collect(),
-        Current::Finished => vec![],
+        Current::Exercise { .. } | Current::Finished => vec![],
     }
 }
 
 fn node(s: &Session) -> String {
     match s.current() {
         Current::Choose { node, .. } => node.id.clone(),
+        Current::Exercise { activity, .. } => activity.id.clone(),
         Current::Finished => "<finished>".into(),
     }
 }
@@ -116,15 +119,59 @@ fn replay_rebuilds_the_same_session_and_rejects_other_packs() {
     assert!(matches!(Session::replay(pack, &tampered), Err(EngineError::OutOfStep { .. })));
 }
 
+/// A valid but arbitrary answer to the current exercise, steered by `r`.
+fn random_input(s: &Session, r: &mut impl FnMut() -> usize) -> Input {
+    let Current::Exercise { activity, items } = s.current() else { unreachable!() };
+    match &activity.body {
+        ActivityBody::Order(_) => {
+            let mut ids: Vec<String> = items.iter().map(|i| i.id.clone()).collect();
+            for k in (1..ids.len()).rev() {
+                ids.swap(k, r() % (k + 1));
+            }
+            Input::Order(ids)
+        }
+        ActivityBody::Classify(c) => Input::Classify(
+            items.iter().map(|i| (i.id.clone(), c.categories[r() % c.categories.len()].id.clone())).collect(),
+        ),
+        ActivityBody::Calc(c) => Input::Calc(
+            c.steps.iter().map(|st| (st.id.clone(), if r() % 2 == 0 { st.answer.to_string() } else { "1".into() })).collect(),
+        ),
+        ActivityBody::Plan(p) => Input::Plan(
+            p.fields
+                .iter()
+                .map(|f| {
+                    let picks = match f.input {
+                        FieldInput::Text => vec![],
+                        FieldInput::One => vec![f.options[r() % f.options.len()].id.clone()],
+                        FieldInput::Many => f.options.iter().filter(|_| r() % 2 == 0).map(|o| o.id.clone()).collect(),
+                    };
+                    (f.id.clone(), FieldAnswer { text: "计".repeat(f.min_chars as usize), picks })
+                })
+                .collect(),
+        ),
+        ActivityBody::Dialogue(_) => unreachable!(),
+    }
+}
+
 /// Plays `pack` choosing by `picks` (each an index into the offered choices, modulo their count).
 fn random_play(pack: &Rc<LoadedPack>, seed: u64, picks: &[usize]) -> Session {
     let mut s = Session::start(pack.clone(), seed, 0).unwrap();
     let mut i = 0;
+    let mut k = 0;
+    let mut r = move || {
+        k += 1;
+        picks.get(k % picks.len().max(1)).copied().unwrap_or(0) + k / picks.len().max(1)
+    };
     while !s.is_finished() {
-        let ids = offered(&s);
-        assert!(!ids.is_empty(), "stuck at {}", node(&s));
-        let pick = picks.get(i % picks.len().max(1)).copied().unwrap_or(0) % ids.len();
-        s.choose(&ids[pick], i as i64).unwrap();
+        if matches!(s.current(), Current::Exercise { .. }) {
+            let input = random_input(&s, &mut r);
+            s.submit(input, i as i64).unwrap();
+        } else {
+            let ids = offered(&s);
+            assert!(!ids.is_empty(), "stuck at {}", node(&s));
+            let pick = r() % ids.len();
+            s.choose(&ids[pick], i as i64).unwrap();
+        }
         i += 1;
         assert!(i < 10_000, "play does not end");
     }
@@ -138,9 +185,12 @@ proptest! {
     fn random_plays_of_every_pack_end_and_replay_identically(seed in any::<u64>(), picks in prop::collection::vec(0usize..8, 1..40)) {
         let mut packs = common::builtin();
         packs.push(("sample.toml".into(), common::load("sample.toml", common::SAMPLE)));
+        packs.push(("exercises.toml".into(), common::load("exercises.toml", common::EXERCISES)));
         for (name, pack) in packs {
             let s = random_play(&pack, seed, &picks);
-            prop_assert!(s.events().iter().any(|e| matches!(e, Event::Ended { .. })), "{name}: no ending");
+            let dialogues = pack.pack.activities.iter().filter(|a| a.body.dialogue().is_some()).count();
+            let endings = s.events().iter().filter(|e| matches!(e, Event::Ended { .. })).count();
+            prop_assert_eq!(endings, dialogues, "{}: every dialogue ends", name);
             let again = Session::replay(pack.clone(), s.play()).unwrap();
             prop_assert_eq!(again.events(), s.events());
             prop_assert_eq!(again.scores(), s.scores());

@@ -18,6 +18,7 @@ fn node(s: &AppState) -> Option<String> {
     match &s.screen {
         Screen::Playing { session, .. } => match session.current() {
             Current::Choose { node, .. } => Some(node.id.clone()),
+            Current::Exercise { activity, .. } => Some(activity.id.clone()),
             Current::Finished => None,
         },
         _ => None,

@@ -8,7 +8,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use indexmap::IndexMap;
 
 use crate::pack::expr::{self, Env, Value};
-use crate::pack::{Activity, ActivityBody, Branch, Choice, Cond, Dialogue, Dimension, NodeBody};
+use crate::pack::exercise::exercise_bounds;
+use crate::pack::{Activity, Branch, Choice, Cond, Dialogue, Dimension, NodeBody};
 
 /// Per dimension (in pack order), the lowest and highest total over the whole pack for a play
 /// whose seeded variables are `drawn`.
@@ -19,9 +20,8 @@ pub fn play_bounds(
 ) -> Vec<(i64, i64)> {
     let mutated: BTreeSet<&str> = activities
         .iter()
-        .flat_map(|a| match &a.body {
-            ActivityBody::Dialogue(d) => d.nodes.values(),
-        })
+        .filter_map(|a| a.body.dialogue())
+        .flat_map(|d| d.nodes.values())
         .flat_map(|n| n.choices())
         .flat_map(|c| c.set.iter().map(|s| s.var.as_str()).chain(c.add.iter().map(|a| a.var.as_str())))
         .collect();
@@ -29,7 +29,14 @@ pub fn play_bounds(
     let ids: Vec<&str> = dims.iter().map(|d| d.id.as_str()).collect();
     let mut total = vec![(0i64, 0i64); dims.len()];
     for a in activities {
-        let ActivityBody::Dialogue(d) = &a.body;
+        if let Some(b) = exercise_bounds(&a.body, dims) {
+            for (t, (lo, hi)) in total.iter_mut().zip(b) {
+                t.0 += lo;
+                t.1 += hi;
+            }
+            continue;
+        }
+        let Some(d) = a.body.dialogue() else { continue };
         let dropped = dropped_branches(d, &fixed);
         let keep = |b: &Branch| !dropped.contains(&(b as *const Branch));
         let offer = |c: &Choice| fixed.verdict(c.when.as_ref()) != Some(false);

@@ -7,7 +7,7 @@ use crate::pack::expr::Value;
 use crate::pack::{GradeBand, Outcome};
 
 use super::bounds::play_bounds;
-use super::session::{Chosen, Event, Session};
+use super::session::{Chosen, Event, GradedExercise, Session};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DimScore {
@@ -42,6 +42,8 @@ pub struct Debrief {
     pub grade: Option<GradeBand>,
     pub endings: Vec<EndingSummary>,
     pub review: Vec<Chosen>,
+    /// Every exercise submitted, with its item-by-item grade.
+    pub exercises: Vec<GradedExercise>,
     pub facts: Vec<Fact>,
 }
 
@@ -68,6 +70,7 @@ impl Debrief {
         let grade = pack.grades.iter().filter(|g| g.min <= percent).max_by_key(|g| g.min).cloned();
         let mut endings = Vec::new();
         let mut review = Vec::new();
+        let mut exercises = Vec::new();
         let mut last_line = String::new();
         for e in session.events() {
             match e {
@@ -79,6 +82,7 @@ impl Debrief {
                     title: title.clone(),
                     text: last_line.clone(),
                 }),
+                Event::Graded(g) => exercises.push(g.clone()),
                 Event::Intro { .. } => {}
             }
         }
@@ -96,6 +100,6 @@ impl Debrief {
                 Fact { var: var.clone(), value: label.unwrap_or_else(|| value.to_string()) }
             })
             .collect();
-        Debrief { dims, percent, grade, endings, review, facts }
+        Debrief { dims, percent, grade, endings, review, exercises, facts }
     }
 }

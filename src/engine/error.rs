@@ -21,6 +21,10 @@ pub enum EngineError {
     PackMismatch { play: PackRef, pack: PackRef },
     /// The pack has no activity.
     Empty,
+    /// The answer is for another kind of activity than the current one.
+    WrongInput { activity: String, expected: &'static str },
+    /// An exercise answer that cannot be graded (an item missing, an unknown option…).
+    InvalidAnswer { activity: String, why: String },
 }
 
 impl std::fmt::Display for EngineError {
@@ -46,6 +50,10 @@ impl std::fmt::Display for EngineError {
                 short(&pack.hash)
             ),
             EngineError::Empty => write!(f, "场景包里没有活动"),
+            EngineError::WrongInput { activity, expected } => {
+                write!(f, "活动「{activity}」需要 {expected} 类型的作答")
+            }
+            EngineError::InvalidAnswer { activity, why } => write!(f, "活动「{activity}」:{why}"),
         }
     }
 }

@@ -4,6 +4,7 @@
 pub mod bounds;
 pub mod debrief;
 pub mod error;
+pub mod exercise;
 pub mod loaded;
 pub mod play;
 pub mod rng;
@@ -13,4 +14,4 @@ pub use debrief::{Debrief, DimScore};
 pub use error::EngineError;
 pub use loaded::LoadedPack;
 pub use play::{Answer, Input, PackRef, Play};
-pub use session::{Chosen, Current, Event, Session};
+pub use session::{Chosen, Current, Event, GradedExercise, Session};

@@ -2,7 +2,11 @@
 //! the student answered. Everything else — state, feedback, scores — is derived by replaying it,
 //! which is how progress is resumed and how a teacher verifies a result file.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
+
+use super::exercise::FieldAnswer;
 
 /// Exactly which pack text a play was made on.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -26,12 +30,20 @@ pub struct Answer {
     pub at: i64,
 }
 
-/// What was answered. Each activity kind adds its own variant.
+/// What was answered, one variant per activity kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Input {
     /// The id of the dialogue choice taken.
     Choice(String),
+    /// `order`: every item id, in the order the student put them.
+    Order(Vec<String>),
+    /// `classify`: item id → category id.
+    Classify(BTreeMap<String, String>),
+    /// `calc`: step id → the number as typed (kept as text: it is what the student wrote).
+    Calc(BTreeMap<String, String>),
+    /// `plan`: field id → text or picked options.
+    Plan(BTreeMap<String, FieldAnswer>),
 }
 
 /// A play: the pack, the seed and the answers so far.

@@ -8,9 +8,10 @@ use indexmap::IndexMap;
 use serde::Serialize;
 
 use crate::pack::expr::{self, Env, Value};
-use crate::pack::{Activity, ActivityBody, Branch, Choice, Cond, Dialogue, Node, NodeBody, Outcome, VarKind};
+use crate::pack::{Activity, ActivityBody, Branch, Choice, Cond, Dialogue, Item, Node, NodeBody, Outcome, VarKind};
 
 use super::error::EngineError;
+use super::exercise::{self, Graded};
 use super::loaded::LoadedPack;
 use super::play::{Answer, Input, Play};
 use super::rng::PlayRng;
@@ -26,6 +27,21 @@ pub enum Event {
     Chose(Chosen),
     /// An activity ended.
     Ended { activity: usize, node: String, outcome: Outcome, title: String },
+    /// An exercise was submitted and graded.
+    Graded(GradedExercise),
+}
+
+/// A submitted exercise with its grade and the exercise's closing feedback.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GradedExercise {
+    pub activity: usize,
+    pub kind: String,
+    pub title: String,
+    pub grade: Graded,
+    /// Score changes in the pack's dimension order (zero changes omitted).
+    pub deltas: Vec<(String, i64)>,
+    pub feedback: String,
+    pub principle: String,
 }
 
 /// A choice the student made, with what it earned and how it compared with the alternatives.
@@ -55,6 +71,9 @@ enum Position {
 /// What the student faces now.
 pub enum Current<'a> {
     Choose { activity: &'a Activity, node: &'a Node, choices: Vec<&'a Choice> },
+    /// An exercise; `items` are the `order`/`classify` items in the order this play shows them
+    /// (shuffled by the seed; for `classify`, the `pick` drawn), empty for other kinds.
+    Exercise { activity: &'a Activity, items: Vec<&'a Item> },
     Finished,
 }
 
@@ -171,11 +190,51 @@ impl Session {
     pub fn current(&self) -> Current<'_> {
         let Position::At { activity, node } = &self.pos else { return Current::Finished };
         let act = &self.pack.pack.activities[*activity];
-        let ActivityBody::Dialogue(d) = &act.body;
-        match d.nodes.get(node) {
-            Some(n) => Current::Choose { activity: act, node: n, choices: self.offered(n) },
-            None => Current::Finished,
+        match &act.body {
+            ActivityBody::Dialogue(d) => match d.nodes.get(node) {
+                Some(n) => Current::Choose { activity: act, node: n, choices: self.offered(n) },
+                None => Current::Finished,
+            },
+            _ => Current::Exercise { activity: act, items: self.items(*activity) },
         }
+    }
+
+    /// The items of exercise `activity` as this play shows them. The shuffle is drawn from the
+    /// seed and the activity id only, so it does not depend on what happened earlier in the play.
+    pub fn items(&self, activity: usize) -> Vec<&Item> {
+        let act = &self.pack.pack.activities[activity];
+        let (items, pick) = match &act.body {
+            ActivityBody::Order(o) => (&o.items, o.items.len()),
+            ActivityBody::Classify(c) => {
+                (&c.items, if c.pick == 0 { c.items.len() } else { (c.pick as usize).min(c.items.len()) })
+            }
+            _ => return vec![],
+        };
+        let salt = act.id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+        let mut rng = PlayRng::new(self.play.seed ^ salt);
+        let mut shown: Vec<&Item> = items.iter().collect();
+        for i in (1..shown.len()).rev() {
+            let j = rng.range(0, i as i64) as usize;
+            shown.swap(i, j);
+        }
+        if matches!(act.body, ActivityBody::Order(_)) && shown.len() > 1 && shown.iter().zip(items).all(|(a, b)| a.id == b.id) {
+            // Never hand out an order exercise already solved.
+            shown.rotate_left(1);
+        }
+        shown.truncate(pick);
+        shown
+    }
+
+    /// Submits the answer to the current exercise.
+    pub fn submit(&mut self, input: Input, at: i64) -> Result<&GradedExercise, EngineError> {
+        let Position::At { activity, node } = &self.pos else { return Err(EngineError::Finished) };
+        let answer = Answer { activity: self.pack.pack.activities[*activity].id.clone(), node: node.clone(), input, at };
+        self.answer(answer)?;
+        self.events
+            .iter()
+            .rev()
+            .find_map(|e| if let Event::Graded(g) = e { Some(g) } else { None })
+            .ok_or(EngineError::Finished)
     }
 
     /// Chooses `choice` at the current node.
@@ -215,9 +274,14 @@ impl Session {
                 got: format!("{}/{}", a.activity, a.node),
             });
         }
-        let ActivityBody::Dialogue(d) = &act.body;
+        let ActivityBody::Dialogue(d) = &act.body else {
+            self.play.answers.push(a.clone());
+            return self.grade(activity, a.input);
+        };
         let n = self.node(act, d, &node)?;
-        let Input::Choice(choice_id) = &a.input;
+        let Input::Choice(choice_id) = &a.input else {
+            return Err(EngineError::WrongInput { activity: act.id.clone(), expected: "dialogue" });
+        };
         let Some(choice) = n.choices().iter().find(|c| &c.id == choice_id) else {
             return Err(EngineError::UnknownChoice { node, choice: choice_id.clone() });
         };
@@ -266,6 +330,40 @@ impl Session {
         self.arrive(activity, target)
     }
 
+    /// Grades an exercise answer, applies its scores and moves to the next activity.
+    fn grade(&mut self, activity: usize, input: Input) -> Result<(), EngineError> {
+        let pack = Rc::clone(&self.pack);
+        let act = &pack.pack.activities[activity];
+        let wrong = || EngineError::WrongInput { activity: act.id.clone(), expected: act.body.kind() };
+        let invalid = |why: String| EngineError::InvalidAnswer { activity: act.id.clone(), why };
+        let (grade, task) = match (&act.body, &input) {
+            (ActivityBody::Order(o), Input::Order(a)) => (exercise::grade_order(o, a).map_err(invalid)?, &o.task),
+            (ActivityBody::Classify(c), Input::Classify(a)) => {
+                (exercise::grade_classify(c, &self.items(activity), a).map_err(invalid)?, &c.task)
+            }
+            (ActivityBody::Calc(c), Input::Calc(a)) => (exercise::grade_calc(c, a).map_err(invalid)?, &c.task),
+            (ActivityBody::Plan(p), Input::Plan(a)) => (exercise::grade_plan(p, a).map_err(invalid)?, &p.task),
+            _ => return Err(wrong()),
+        };
+        let mut deltas = Vec::new();
+        for (i, dim) in pack.pack.dimensions.iter().enumerate() {
+            if let Some(&d) = grade.deltas.get(&dim.id) {
+                self.scores[i] += d;
+                deltas.push((dim.id.clone(), d));
+            }
+        }
+        self.events.push(Event::Graded(GradedExercise {
+            activity,
+            kind: act.body.kind().to_string(),
+            title: act.title.clone(),
+            grade,
+            deltas,
+            feedback: task.feedback.clone(),
+            principle: task.principle.clone(),
+        }));
+        self.enter_activity(activity + 1)
+    }
+
     fn node<'p>(&self, act: &Activity, d: &'p Dialogue, id: &str) -> Result<&'p Node, EngineError> {
         d.nodes
             .get(id)
@@ -295,8 +393,13 @@ impl Session {
             return Ok(());
         };
         self.events.push(Event::Intro { activity: index, title: act.title.clone(), text: act.intro.clone() });
-        let ActivityBody::Dialogue(d) = &act.body;
-        self.arrive(index, d.start.clone())
+        match &act.body {
+            ActivityBody::Dialogue(d) => self.arrive(index, d.start.clone()),
+            _ => {
+                self.pos = Position::At { activity: index, node: act.id.clone() };
+                Ok(())
+            }
+        }
     }
 
     /// Moves to `node`, then on through `next` nodes and endings until the student must choose
@@ -304,7 +407,7 @@ impl Session {
     fn arrive(&mut self, activity: usize, mut node: String) -> Result<(), EngineError> {
         let pack = Rc::clone(&self.pack);
         let act = &pack.pack.activities[activity];
-        let ActivityBody::Dialogue(d) = &act.body;
+        let Some(d) = act.body.dialogue() else { return Err(EngineError::Finished) };
         // A `next` chain visits each node at most once per arrival; more means it loops.
         for _ in 0..=d.nodes.len() {
             let n = self.node(act, d, &node)?;

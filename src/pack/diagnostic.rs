@@ -59,6 +59,8 @@ pub enum Code {
     E020,
     /// An activity kind this version of the app does not know.
     E021,
+    /// A `classify` item names a category the exercise does not declare.
+    E022,
     /// A node cannot be reached from the dialogue's start.
     W001,
     /// A skill dimension can never be scored above zero.
@@ -83,7 +85,7 @@ impl Code {
     }
 
     /// Every code, in order (used by the docs/fixtures coverage test).
-    pub const ALL: [Code; 25] = [
+    pub const ALL: [Code; 26] = [
         Code::E001,
         Code::E002,
         Code::E003,
@@ -105,6 +107,7 @@ impl Code {
         Code::E019,
         Code::E020,
         Code::E021,
+        Code::E022,
         Code::W001,
         Code::W002,
         Code::W003,

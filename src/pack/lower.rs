@@ -8,6 +8,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::Code;
 use super::expr::{self, Value};
+use super::lower_exercise;
 use super::model::*;
 use super::reader::*;
 use super::source::Span;
@@ -19,12 +20,13 @@ const DIMENSION: &[&str] = &["id", "name"];
 const GRADE: &[&str] = &["min", "label", "text"];
 const VAR: &[&str] = &["one_of", "weights", "range", "init", "labels"];
 const ACTIVITY: &[&str] = &["kind", "title", "intro", "start", "node"];
+const ACTIVITY_COMMON: &[&str] = &["kind", "title", "intro"];
 const NODE: &[&str] = &["speaker", "text", "variant", "choice", "next", "ending", "title"];
 const VARIANT: &[&str] = &["when", "text"];
 const CHOICE: &[&str] = &["id", "text", "when", "goto", "score", "set", "add", "feedback", "principle"];
 const BRANCH: &[&str] = &["when", "to"];
 /// The activity kinds this version plays.
-pub const KINDS: &[&str] = &["dialogue"];
+pub const KINDS: &[&str] = &["dialogue", "order", "classify", "calc", "plan"];
 
 /// Builds the model from a parsed document. Returns `None` only when the document is too broken
 /// to have a `[pack]` at all; otherwise a best-effort pack, with every problem in `sink`.
@@ -262,12 +264,26 @@ fn lower_vars(v: &TVal, sink: &mut Sink) -> Vec<VarDef> {
 fn lower_activity(src: &str, id: &str, id_span: Span, v: &TVal, sink: &mut Sink) -> Option<Activity> {
     let path = format!("activity.{id}");
     check_id(sink, id, id_span, "activity", false);
-    let f = Fields::of(sink, v, &path, ACTIVITY)?;
-    let (kind, kind_span) = f.req_str(sink, "kind")?;
+    let t = as_table(sink, v, &path)?;
+    // The allowed fields depend on the kind, so read the kind first.
+    let kind_v = t.get("kind");
+    let kind = kind_v.and_then(|k| as_str(sink, k, &format!("{path}.kind"))).map(str::to_string);
+    let allowed: Vec<&str> = match kind.as_deref() {
+        Some("dialogue") => ACTIVITY.to_vec(),
+        Some(k) if KINDS.contains(&k) => ACTIVITY_COMMON.iter().chain(lower_exercise::fields_of(k)).copied().collect(),
+        _ => ACTIVITY_COMMON.to_vec(),
+    };
+    let f = Fields::new(sink, t, span_of(v), &path, &allowed);
+    let Some(kind) = kind else {
+        if kind_v.is_none() {
+            f.req(sink, "kind");
+        }
+        return None;
+    };
     if !KINDS.contains(&kind.as_str()) {
         sink.push(
             Code::E021,
-            kind_span,
+            span_of(kind_v.unwrap()),
             format!(
                 "unknown activity kind `{kind}`{} (this version plays: {})",
                 super::diagnostic::did_you_mean(&kind, KINDS.iter().copied()),
@@ -278,7 +294,13 @@ fn lower_activity(src: &str, id: &str, id_span: Span, v: &TVal, sink: &mut Sink)
     }
     let title = f.opt_text(sink, "title");
     let intro = f.opt_text(sink, "intro");
-    let body = ActivityBody::Dialogue(lower_dialogue(src, &f, sink)?);
+    let body = match kind.as_str() {
+        "dialogue" => ActivityBody::Dialogue(lower_dialogue(src, &f, sink)?),
+        "order" => ActivityBody::Order(lower_exercise::lower_order(&f, sink)),
+        "classify" => ActivityBody::Classify(lower_exercise::lower_classify(&f, sink)),
+        "calc" => ActivityBody::Calc(lower_exercise::lower_calc(&f, sink)),
+        _ => ActivityBody::Plan(lower_exercise::lower_plan(&f, sink)),
+    };
     Some(Activity { id: id.to_string(), title, intro, body, span: id_span })
 }
 

@@ -7,8 +7,10 @@
 pub mod check;
 pub mod compile;
 pub mod diagnostic;
+pub mod exercise;
 pub mod expr;
 pub mod lower;
+pub mod lower_exercise;
 pub mod model;
 pub mod reader;
 pub mod source;

@@ -88,22 +88,149 @@ pub struct Activity {
     pub span: Span,
 }
 
-/// The kinds of activity. DESIGN.md lists `order`, `classify`, `calc` and `plan` as well; they
-/// join this enum (and the checker and engine) when the content issue adds them.
+/// The kinds of activity: a branching role-play, or one of the exercises (see `exercise.rs`).
 // Externally tagged (`{"dialogue": {…}}`): an internally tagged enum would pull serde's buffering
 // `Content` deserializer into the wasm.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ActivityBody {
     Dialogue(Dialogue),
+    Order(Order),
+    Classify(Classify),
+    Calc(Calc),
+    Plan(Plan),
 }
 
 impl ActivityBody {
     pub fn kind(&self) -> &'static str {
         match self {
             ActivityBody::Dialogue(_) => "dialogue",
+            ActivityBody::Order(_) => "order",
+            ActivityBody::Classify(_) => "classify",
+            ActivityBody::Calc(_) => "calc",
+            ActivityBody::Plan(_) => "plan",
         }
     }
+
+    pub fn dialogue(&self) -> Option<&Dialogue> {
+        match self {
+            ActivityBody::Dialogue(d) => Some(d),
+            _ => None,
+        }
+    }
+}
+
+/// What every exercise has: the task, how each right answer scores, and the closing feedback.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Task {
+    pub prompt: String,
+    /// Score per right answer (per correctly ordered item, classified item, or correct step).
+    pub score: Vec<ScoreDelta>,
+    /// Shown after the exercise is submitted, and in the debrief.
+    pub feedback: String,
+    pub principle: String,
+}
+
+/// An item of an `order` or `classify` exercise.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub id: String,
+    pub text: String,
+    /// `classify`: the id of the right category.
+    pub category: String,
+    /// Shown when this item is answered wrongly (and in the debrief).
+    pub feedback: String,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// Put the items in order. Written in the right order; shown shuffled by the play's seed. Scores
+/// `score` for each item in the longest run that is in the right relative order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Order {
+    pub task: Task,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Category {
+    pub id: String,
+    pub text: String,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// Sort items into categories. `pick` items (all when 0) are drawn by the seed and shuffled.
+/// Scores `score` per item put in its category.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Classify {
+    pub task: Task,
+    pub categories: Vec<Category>,
+    pub items: Vec<Item>,
+    pub pick: u32,
+}
+
+/// One numeric step of a `calc` exercise.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CalcStep {
+    pub id: String,
+    pub text: String,
+    pub answer: f64,
+    pub unit: String,
+    /// Largest accepted absolute difference from `answer`.
+    pub tolerance: f64,
+    /// Shown when the step is answered wrongly.
+    pub hint: String,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// Numeric steps with expected values; `score` per correct step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Calc {
+    pub task: Task,
+    pub steps: Vec<CalcStep>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldInput {
+    /// Free text, kept for the teacher and exported; not scored.
+    Text,
+    /// Exactly one option.
+    One,
+    /// Any number of options.
+    Many,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanOption {
+    pub id: String,
+    pub text: String,
+    pub score: Vec<ScoreDelta>,
+    pub feedback: String,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanField {
+    pub id: String,
+    pub label: String,
+    pub input: FieldInput,
+    pub options: Vec<PlanOption>,
+    /// Text fields: the fewest characters accepted (0 = may be left empty).
+    pub min_chars: u32,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// A structured plan: option fields scored by their options' `score` (the rubric), free-text fields
+/// kept for the teacher.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub task: Task,
+    pub fields: Vec<PlanField>,
 }
 
 /// A branching role-play: nodes joined by choices, ending in one of its ending nodes.

@@ -82,11 +82,11 @@ mod tests {
 
     #[test]
     fn line_col_counts_characters_not_bytes() {
-        let map = SourceMap::new("a = 1\ntext = \"苹果\" x\n");
+        let map = SourceMap::new("a = 1\ntext = \"苹果\" Z\n");
         assert_eq!(map.line_col(0), LineCol { line: 1, col: 1 });
-        let x = "a = 1\ntext = \"苹果\" x".find('x').unwrap();
-        assert_eq!(map.line_col(x), LineCol { line: 2, col: 12 });
-        assert_eq!(map.line_text(2), "text = \"苹果\" x");
+        let z = "a = 1\ntext = \"苹果\" Z".find('Z').unwrap();
+        assert_eq!(map.line_col(z), LineCol { line: 2, col: 13 });
+        assert_eq!(map.line_text(2), "text = \"苹果\" Z");
         assert_eq!(map.line_text(9), "");
     }
 

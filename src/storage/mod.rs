@@ -10,6 +10,6 @@ pub mod store;
 pub mod versioned;
 
 pub use memory::MemoryStore;
-pub use saves::{DimSummary, HistoryEntry, Notice, Saves};
+pub use saves::{DimSummary, Draft, HistoryEntry, Notice, Saves};
 pub use store::{Store, StoreError};
 pub use versioned::{Loaded, Versioned};

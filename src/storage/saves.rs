@@ -8,12 +8,13 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::Play;
+use crate::engine::{Input, Play};
 
 use super::store::{Store, StoreError};
 use super::versioned::{load, save, Loaded, Versioned, NAMESPACE};
 
 const PROGRESS: &str = "kefu-sim/progress/";
+const DRAFT: &str = "kefu-sim/draft/";
 /// Prefix of the history keys; the rest of a key (time, pack id, seed) names the entry in URLs.
 pub const HISTORY: &str = "kefu-sim/history/";
 
@@ -24,6 +25,16 @@ pub struct Progress {
 }
 
 impl Versioned for Progress {
+    const SCHEMA: u32 = 1;
+}
+
+/// An exercise answer being written, kept so a reload does not lose it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub input: Input,
+}
+
+impl Versioned for Draft {
     const SCHEMA: u32 = 1;
 }
 
@@ -153,6 +164,28 @@ impl Saves {
         self.store.remove(&key).map_err(fail)?;
         self.untouchable.borrow_mut().remove(&key);
         Ok(Some(rkey))
+    }
+
+    fn draft_key(pack_id: &str, activity: &str) -> String {
+        format!("{DRAFT}{pack_id}/{activity}")
+    }
+
+    /// The draft answer of an exercise, if one was being written.
+    pub fn draft(&self, pack_id: &str, activity: &str, now: i64, notices: &mut Vec<Notice>) -> Option<Input> {
+        self.read::<Draft>(&Self::draft_key(pack_id, activity), now, notices).map(|d| d.input)
+    }
+
+    pub fn save_draft(&self, pack_id: &str, activity: &str, input: &Input) -> Result<(), Notice> {
+        self.write(&Self::draft_key(pack_id, activity), &Draft { input: input.clone() })
+    }
+
+    /// Drops every draft of a pack (after submitting, or when starting over).
+    pub fn clear_drafts(&self, pack_id: &str) {
+        for k in self.store.keys(&format!("{DRAFT}{pack_id}/")).unwrap_or_default() {
+            if !self.untouchable.borrow().contains(&k) {
+                let _ = self.store.remove(&k);
+            }
+        }
     }
 
     /// Ids of packs with an unfinished play.

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::engine::{Chosen, Debrief, LoadedPack, Play, Session};
+use crate::engine::{Chosen, Debrief, GradedExercise, Input, LoadedPack, Play, Session};
 use crate::storage::{DimSummary, HistoryEntry, Notice, Saves};
 
 /// What the play page shows.
@@ -16,11 +16,18 @@ pub enum Screen {
     Idle,
     /// The pack has an unfinished play: resume it or start over?
     AskResume { pack: Rc<LoadedPack>, play: Play },
-    /// A play in progress (or just finished, showing its debrief). `feedback` is the last choice's
+    /// A play in progress (or just finished, showing its debrief). `feedback` is the last step's
     /// feedback while it is on screen.
-    Playing { session: Session, feedback: Option<Chosen> },
+    Playing { session: Session, feedback: Option<Feedback> },
     /// The stored play cannot be resumed; the message says why.
     Broken { pack: Rc<LoadedPack>, message: String },
+}
+
+/// The feedback on the step just taken.
+#[derive(Clone, PartialEq)]
+pub enum Feedback {
+    Choice(Chosen),
+    Exercise(GradedExercise),
 }
 
 #[derive(Clone)]
@@ -60,6 +67,8 @@ pub enum Action {
         choice: String,
         now: i64,
     },
+    /// Submit the answer to the current exercise.
+    Submit { input: Input, now: i64 },
     Continue,
     /// Play the same pack again, with the same or a new seed.
     Again {
@@ -111,18 +120,20 @@ impl AppState {
         }
     }
 
-    fn choose(&mut self, choice: &str, now: i64) {
+    /// Takes one step (a choice or an exercise answer), shows its feedback and saves the play.
+    fn step(&mut self, take: impl FnOnce(&mut Session) -> Result<Feedback, crate::engine::EngineError>) {
         let Screen::Playing { session, feedback } = &mut self.screen else { return };
-        let chosen = match session.choose(choice, now) {
-            Ok(c) => c.clone(),
+        match take(session) {
+            Ok(f) => *feedback = Some(f),
             Err(e) => {
                 let msg = e.to_string();
                 self.notices.push(msg);
                 return;
             }
-        };
-        *feedback = Some(chosen);
+        }
+        let now = session.play().answers.last().map_or(0, |a| a.at);
         let session = session.clone();
+        self.saves.clear_drafts(&session.loaded().pack.meta.id);
         if session.is_finished() {
             match self.saves.finish(&history_entry(&session, now)) {
                 Ok(_) => self.history_rev += 1,
@@ -182,12 +193,20 @@ impl Reducible for AppState {
                 };
                 if let Some(pack) = pack {
                     match s.saves.set_aside_progress(&pack.pack.meta.id, now) {
-                        Ok(_) => s.start(pack, seed, now),
+                        Ok(_) => {
+                            s.saves.clear_drafts(&pack.pack.meta.id);
+                            s.start(pack, seed, now)
+                        }
                         Err(n) => s.note(n),
                     }
                 }
             }
-            Action::Choose { choice, now } => s.choose(&choice, now),
+            Action::Choose { choice, now } => {
+                s.step(|session| session.choose(&choice, now).map(|c| Feedback::Choice(c.clone())))
+            }
+            Action::Submit { input, now } => {
+                s.step(|session| session.submit(input, now).map(|g| Feedback::Exercise(g.clone())))
+            }
             Action::Continue => {
                 if let Screen::Playing { feedback, .. } = &mut s.screen {
                     *feedback = None;

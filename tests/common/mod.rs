@@ -134,3 +134,88 @@ score = { rapport = 1 }
 text = "行。"
 ending = "success"
 "#;
+
+/// A pack with one exercise of each kind.
+pub const EXERCISES: &str = r#"
+[pack]
+id = "exercises"
+version = 1
+title = "练习"
+source = "tests"
+dimensions = [ { id = "know", name = "知识" }, { id = "plan", name = "计划" } ]
+
+[activity.steps]
+kind = "order"
+prompt = "排序"
+score = { know = 1 }
+principle = "客户开发的基本步骤"
+items = [
+  { id = "find", text = "发现预期顾客并鉴定资格" },
+  { id = "prepare", text = "接触顾客以前的准备工作" },
+  { id = "approach", text = "接触顾客" },
+  { id = "present", text = "解说和演示" },
+  { id = "objections", text = "处理异议" },
+  { id = "close", text = "结单" },
+  { id = "follow", text = "跟进和维持", feedback = "成交不是终点。" },
+]
+
+[activity.man]
+kind = "classify"
+prompt = "分类"
+score = { know = 2 }
+pick = 3
+categories = [ { id = "ideal", text = "有望客户" }, { id = "grow", text = "长期观察、培养" }, { id = "stop", text = "非客户,停止接触" } ]
+[[activity.man.item]]
+id = "man"
+text = "M+A+N"
+category = "ideal"
+[[activity.man.item]]
+id = "m_a_n_low"
+text = "m+a+N"
+category = "grow"
+[[activity.man.item]]
+id = "none"
+text = "m+a+n"
+category = "stop"
+feedback = "三个条件都不具备。"
+[[activity.man.item]]
+id = "m_big_a_n"
+text = "m+A+n"
+category = "grow"
+
+[activity.life]
+kind = "calc"
+score = { know = 1 }
+[[activity.life.step]]
+id = "total"
+text = "总共需要多少万元?"
+answer = 497.2
+unit = "万元"
+tolerance = 0.05
+hint = "150+100+108+30+30+43.2+36"
+[[activity.life.step]]
+id = "monthly"
+text = "每月需要多少元?"
+answer = 6905
+unit = "元"
+tolerance = 1
+
+[activity.draft]
+kind = "plan"
+prompt = "写计划"
+[[activity.draft.field]]
+id = "intro"
+label = "引言"
+input = "text"
+min_chars = 4
+[[activity.draft.field]]
+id = "target"
+label = "目标客户"
+input = "one"
+options = [ { id = "parents", text = "家长", score = { plan = 2 } }, { id = "tourists", text = "游客", score = { plan = -1 }, feedback = "不在店附近" } ]
+[[activity.draft.field]]
+id = "tools"
+label = "开发工具"
+input = "many"
+options = [ { id = "flyer", text = "传单", score = { plan = 1 } }, { id = "club", text = "读书会", score = { plan = 1 } }, { id = "tv", text = "电视广告", score = { plan = -1 } } ]
+"#;

@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use crate::engine::Debrief;
+use crate::ui::components::exercise::graded::GradedView;
 use crate::ui::components::score_chart::{Bar, ScoreChart};
 use crate::ui::components::transcript::{outcome_class, outcome_label};
 
@@ -75,6 +76,18 @@ pub fn debrief_view(props: &DebriefProps) -> Html {
                     }) }
                 </ul>
             </div>
+            if !d.exercises.is_empty() {
+                <div class="exercises">
+                    <h3>{"练习批改"}</h3>
+                    { for d.exercises.iter().map(|g| html! {
+                        <div class="exercise-review" data-review-activity={g.kind.clone()}>
+                            if !g.title.is_empty() { <h4>{ g.title.clone() }</h4> }
+                            <GradedView graded={g.clone()} />
+                        </div>
+                    }) }
+                </div>
+            }
+            if !d.review.is_empty() {
             <div class="review">
                 <h3>{"逐条回顾"}</h3>
                 <ol>
@@ -96,6 +109,7 @@ pub fn debrief_view(props: &DebriefProps) -> Html {
                     }) }
                 </ol>
             </div>
+            }
         </section>
     }
 }

@@ -56,6 +56,12 @@ pub fn transcript(props: &TranscriptProps) -> Html {
                 Event::Chose(c) => html! {
                     <li class="line mine"><span class="speaker">{"你"}</span><p>{ c.text.clone() }</p></li>
                 },
+                Event::Graded(g) => html! {
+                    <li class="line mine graded">
+                        <span class="speaker">{"你的作答"}</span>
+                        <p>{ g.grade.summary.clone() }</p>
+                    </li>
+                },
                 Event::Ended { outcome, title, .. } => html! {
                     <li class={classes!("ending", outcome_class(*outcome))}>
                         { outcome_label(*outcome) }

@@ -8,9 +8,11 @@ use crate::engine::{Current, Debrief, Event};
 use crate::ui::app::AppHandle;
 use crate::ui::clock;
 use crate::ui::components::debrief::DebriefView;
+use crate::ui::components::exercise::graded::GradedView;
+use crate::ui::components::exercise::ExerciseView;
 use crate::ui::components::transcript::Transcript;
 use crate::ui::route::{navigate, Route};
-use crate::ui::state::{Action, Screen};
+use crate::ui::state::{Action, Feedback, Screen};
 
 #[function_component(Play)]
 pub fn play() -> Html {
@@ -51,19 +53,32 @@ pub fn play() -> Html {
             let meta = &session.loaded().pack.meta;
             let (done, total) = session.progress();
             let events = session.events();
-            // While feedback is shown, the lines after the choice wait until the student moves on.
+            // While feedback is shown, the lines after the step wait until the student moves on.
             let shown = match feedback {
-                Some(_) => {
-                    events.iter().rposition(|e| matches!(e, Event::Chose(_))).map_or(events.len(), |i| i + 1)
-                }
+                Some(_) => events
+                    .iter()
+                    .rposition(|e| matches!(e, Event::Chose(_) | Event::Graded(_)))
+                    .map_or(events.len(), |i| i + 1),
                 None => events.len(),
             };
             let body = if let Some(f) = feedback {
+                let (class, inner) = match f {
+                    Feedback::Choice(c) => (
+                        if c.best { "best" } else { "weak" },
+                        html! { <>
+                            <p class="verdict">{ if c.best { "好的选择" } else { "还可以更好" } }</p>
+                            if !c.feedback.is_empty() { <p>{ c.feedback.clone() }</p> }
+                            if !c.principle.is_empty() { <p class="principle">{"原则:"}{ c.principle.clone() }</p> }
+                        </> },
+                    ),
+                    Feedback::Exercise(g) => (
+                        if g.grade.right == g.grade.total { "best" } else { "weak" },
+                        html! { <GradedView graded={g.clone()} /> },
+                    ),
+                };
                 html! {
-                    <div class={classes!("feedback", if f.best { "best" } else { "weak" })} data-feedback="">
-                        <p class="verdict">{ if f.best { "好的选择" } else { "还可以更好" } }</p>
-                        if !f.feedback.is_empty() { <p>{ f.feedback.clone() }</p> }
-                        if !f.principle.is_empty() { <p class="principle">{"原则:"}{ f.principle.clone() }</p> }
+                    <div class={classes!("feedback", class)} data-feedback="">
+                        { inner }
                         <button class="primary" data-continue="" autofocus=true onclick={dispatch(|| Action::Continue)}>
                             { if session.is_finished() { "查看总结" } else { "继续" } }
                         </button>
@@ -119,6 +134,10 @@ pub fn play() -> Html {
                             </section>
                         }
                     }
+                    Current::Exercise { activity, items } => html! {
+                        <ExerciseView key={format!("{}/{}", session.play().seed, activity.id)} pack_id={meta.id.clone()}
+                            activity={activity.clone()} items={items.into_iter().cloned().collect::<Vec<_>>()} />
+                    },
                     Current::Finished => html! {},
                 }
             };
@@ -137,7 +156,8 @@ pub fn play() -> Html {
                             <Transcript events={events.to_vec()} />
                         </details>
                     } else {
-                        <Transcript events={events[..shown].to_vec()} hide_last_line={feedback.is_none()} />
+                        <Transcript events={events[..shown].to_vec()}
+                            hide_last_line={feedback.is_none() && matches!(session.current(), Current::Choose { .. })} />
                         { body }
                     }
                 </div>
