@@ -1,5 +1,5 @@
 //! Checks every built-in pack (scenarios/*.toml) at build time and embeds the valid ones in
-//! compiled JSON form, so the app a student loads needs no TOML parser and never plays a broken
+//! compiled (postcard) form, so the app a student loads needs no TOML parser and never plays a broken
 //! pack. A pack with errors is left out with a build warning rather than failing the build (an
 //! author mid-edit should not break everyone's build); `make test` fails on it instead, through
 //! `packcheck scenarios/` and the library test that every source file is embedded.
@@ -12,8 +12,11 @@ mod pack;
 use std::path::Path;
 
 fn main() {
-    let dir = Path::new("scenarios");
-    println!("cargo:rerun-if-changed=scenarios");
+    // KEFU_SCENARIOS_DIR builds the app with another folder of packs (e.g. a school's own set).
+    println!("cargo:rerun-if-env-changed=KEFU_SCENARIOS_DIR");
+    let dir_name = std::env::var("KEFU_SCENARIOS_DIR").unwrap_or_else(|_| "scenarios".into());
+    let dir = Path::new(&dir_name);
+    println!("cargo:rerun-if-changed={}", dir.display());
     println!("cargo:rerun-if-changed=src/pack");
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .expect("scenarios/ exists")
@@ -31,9 +34,9 @@ fn main() {
             println!("cargo:warning={d}");
         }
         if let Some(p) = compiled.pack {
-            out.push(serde_json::json!({ "file": name, "hash": compiled.hash, "pack": p }));
+            out.push((name, compiled.hash, p));
         }
     }
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_packs.json");
-    std::fs::write(dest, serde_json::to_string(&out).unwrap()).unwrap();
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_packs.bin");
+    std::fs::write(dest, postcard::to_allocvec(&out).unwrap()).unwrap();
 }

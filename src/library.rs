@@ -1,26 +1,21 @@
 //! The packs a student can play: the built-in ones, checked and compiled at build time by
-//! `build.rs` and embedded as JSON.
+//! `build.rs` and embedded in postcard form.
 
 use std::rc::Rc;
-
-use serde::Deserialize;
 
 use crate::engine::LoadedPack;
 use crate::pack::Pack;
 
-#[derive(Deserialize)]
-struct Embedded {
-    hash: String,
-    pack: Pack,
-}
+/// (file name, content hash, pack), as `build.rs` writes them.
+type Embedded = (String, String, Pack);
 
-const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin_packs.json"));
+const BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_packs.bin"));
 
 /// The built-in packs, in file-name order.
 pub fn builtin() -> Vec<Rc<LoadedPack>> {
     let embedded: Vec<Embedded> =
-        serde_json::from_str(BUILTIN_JSON).expect("build.rs embeds packs in the model's own JSON form");
-    embedded.into_iter().map(|e| Rc::new(LoadedPack { pack: e.pack, hash: e.hash })).collect()
+        postcard::from_bytes(BUILTIN).expect("build.rs embeds packs in the model's postcard form");
+    embedded.into_iter().map(|(_, hash, pack)| Rc::new(LoadedPack { pack, hash })).collect()
 }
 
 #[cfg(test)]

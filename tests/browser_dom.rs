@@ -49,7 +49,8 @@ async fn home_lists_packs_and_a_click_starts_a_play_that_is_saved() {
     settle().await;
     assert_eq!(query(&root, "[data-feedback]").len(), 1);
     assert!(query(&root, "[data-choice]").is_empty(), "no choices while feedback is shown");
-    let saved = window.local_storage().unwrap().unwrap().get_item(&format!("kefu-sim/progress/{first}")).unwrap();
+    let saved =
+        window.local_storage().unwrap().unwrap().get_item(&format!("kefu-sim/progress/{first}")).unwrap();
     let is_progress = saved.as_deref().is_some_and(|s| s.contains("\"answers\""));
     // A one-step pack would finish instead and go to the history.
     let finished = query(&root, "[data-continue]").len() == 1 && saved.is_none();

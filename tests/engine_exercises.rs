@@ -3,7 +3,7 @@
 
 mod common;
 
-use std::collections::BTreeMap;
+use indexmap::IndexMap;
 
 use kefu_sim::engine::exercise::FieldAnswer;
 use kefu_sim::engine::{Current, Debrief, EngineError, Input, Session};
@@ -48,11 +48,13 @@ fn classify_draws_its_items_and_names_the_right_category() {
     s.submit(Input::Order(right_order()), 1).unwrap();
     let shown = items(&s);
     assert_eq!(shown.len(), 3, "pick = 3 of 4");
-    let truth = BTreeMap::from([("man", "ideal"), ("m_a_n_low", "grow"), ("none", "stop"), ("m_big_a_n", "grow")]);
-    let mut answer: BTreeMap<String, String> = shown.iter().map(|id| (id.clone(), truth[id.as_str()].to_string())).collect();
+    let truth =
+        IndexMap::from([("man", "ideal"), ("m_a_n_low", "grow"), ("none", "stop"), ("m_big_a_n", "grow")]);
+    let mut answer: IndexMap<String, String> =
+        shown.iter().map(|id| (id.clone(), truth[id.as_str()].to_string())).collect();
     // Missing one item: refused, nothing changes.
     let first = shown[0].clone();
-    let kept = answer.remove(&first).unwrap();
+    let kept = answer.shift_remove(&first).unwrap();
     let before = s.play().clone();
     assert!(matches!(s.submit(Input::Classify(answer.clone()), 2), Err(EngineError::InvalidAnswer { .. })));
     assert_eq!(s.play(), &before);
@@ -72,17 +74,25 @@ fn calc_and_plan_grade_and_the_play_replays() {
     let mut s = Session::start(pack.clone(), 9, 0).unwrap();
     s.submit(Input::Order(right_order()), 1).unwrap();
     let shown = items(&s);
-    let truth = BTreeMap::from([("man", "ideal"), ("m_a_n_low", "grow"), ("none", "stop"), ("m_big_a_n", "grow")]);
-    s.submit(Input::Classify(shown.iter().map(|id| (id.clone(), truth[id.as_str()].to_string())).collect()), 2).unwrap();
-    let calc = BTreeMap::from([("total".to_string(), "497.2万元".to_string()), ("monthly".to_string(), "6,900".to_string())]);
+    let truth =
+        IndexMap::from([("man", "ideal"), ("m_a_n_low", "grow"), ("none", "stop"), ("m_big_a_n", "grow")]);
+    s.submit(
+        Input::Classify(shown.iter().map(|id| (id.clone(), truth[id.as_str()].to_string())).collect()),
+        2,
+    )
+    .unwrap();
+    let calc = IndexMap::from([
+        ("total".to_string(), "497.2万元".to_string()),
+        ("monthly".to_string(), "6,900".to_string()),
+    ]);
     let g = s.submit(Input::Calc(calc), 3).unwrap().clone();
     assert_eq!((g.grade.right, g.grade.total), (1, 2));
     let monthly = g.grade.results.iter().find(|r| r.id == "monthly").unwrap();
     assert_eq!(monthly.expected, "6905元");
 
-    let short = BTreeMap::from([("intro".to_string(), FieldAnswer { text: "太短".into(), picks: vec![] })]);
+    let short = IndexMap::from([("intro".to_string(), FieldAnswer { text: "太短".into(), picks: vec![] })]);
     assert!(s.submit(Input::Plan(short), 4).unwrap_err().to_string().contains("至少要写 4 个字"));
-    let plan = BTreeMap::from([
+    let plan = IndexMap::from([
         ("intro".to_string(), FieldAnswer { text: "为七彩阳光开发客户".into(), picks: vec![] }),
         ("target".to_string(), FieldAnswer { text: String::new(), picks: vec!["parents".into()] }),
         ("tools".to_string(), FieldAnswer { text: String::new(), picks: vec!["flyer".into(), "tv".into()] }),
@@ -104,7 +114,7 @@ fn calc_and_plan_grade_and_the_play_replays() {
     let again = Session::replay(pack, s.play()).unwrap();
     assert_eq!(again.events(), s.events());
     let json = serde_json::to_string(s.play()).unwrap();
-    assert!(json.contains(r#""calc":{"monthly":"6,900","total":"497.2万元"}"#), "{json}");
+    assert!(json.contains(r#""calc":{"total":"497.2万元","monthly":"6,900"}"#), "{json}");
 }
 
 #[test]

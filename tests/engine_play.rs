@@ -134,7 +134,10 @@ fn random_input(s: &Session, r: &mut impl FnMut() -> usize) -> Input {
             items.iter().map(|i| (i.id.clone(), c.categories[r() % c.categories.len()].id.clone())).collect(),
         ),
         ActivityBody::Calc(c) => Input::Calc(
-            c.steps.iter().map(|st| (st.id.clone(), if r() % 2 == 0 { st.answer.to_string() } else { "1".into() })).collect(),
+            c.steps
+                .iter()
+                .map(|st| (st.id.clone(), if r() % 2 == 0 { st.answer.to_string() } else { "1".into() }))
+                .collect(),
         ),
         ActivityBody::Plan(p) => Input::Plan(
             p.fields
@@ -143,7 +146,9 @@ fn random_input(s: &Session, r: &mut impl FnMut() -> usize) -> Input {
                     let picks = match f.input {
                         FieldInput::Text => vec![],
                         FieldInput::One => vec![f.options[r() % f.options.len()].id.clone()],
-                        FieldInput::Many => f.options.iter().filter(|_| r() % 2 == 0).map(|o| o.id.clone()).collect(),
+                        FieldInput::Many => {
+                            f.options.iter().filter(|_| r() % 2 == 0).map(|o| o.id.clone()).collect()
+                        }
                     };
                     (f.id.clone(), FieldAnswer { text: "计".repeat(f.min_chars as usize), picks })
                 })

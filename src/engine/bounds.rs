@@ -7,8 +7,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use indexmap::IndexMap;
 
-use crate::pack::expr::{self, Env, Value};
 use crate::pack::exercise::exercise_bounds;
+use crate::pack::expr::{self, Env, Value};
 use crate::pack::{Activity, Branch, Choice, Cond, Dialogue, Dimension, NodeBody};
 
 /// Per dimension (in pack order), the lowest and highest total over the whole pack for a play

@@ -2,10 +2,10 @@
 //! item by item, what was right, what was expected, and why — the feedback names what is out of
 //! place, in the wrong category or miscalculated. Pure functions: replay grades identically.
 
-use std::collections::BTreeMap;
-
+use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
+use crate::pack::decimal::Decimal;
 use crate::pack::{Calc, Classify, FieldInput, Item, Order, Plan, ScoreDelta, Task};
 
 /// The answer to one plan field: free text, or the ids of the options picked.
@@ -38,22 +38,25 @@ pub struct Graded {
     pub right: u32,
     pub total: u32,
     /// Score changes per dimension id (zero changes omitted), in no particular order.
-    pub deltas: BTreeMap<String, i64>,
+    pub deltas: Vec<(String, i64)>,
     /// One line such as "7 项中有 5 项顺序正确".
     pub summary: String,
 }
 
-fn scored(task: &Task, right: u32) -> BTreeMap<String, i64> {
-    let mut out = BTreeMap::new();
+fn scored(task: &Task, right: u32) -> Vec<(String, i64)> {
+    let mut out = Vec::new();
     add_scores(&mut out, &task.score, i64::from(right));
     out
 }
 
-fn add_scores(out: &mut BTreeMap<String, i64>, score: &[ScoreDelta], times: i64) {
+fn add_scores(out: &mut Vec<(String, i64)>, score: &[ScoreDelta], times: i64) {
     for s in score {
-        *out.entry(s.dim.clone()).or_insert(0) += s.delta * times;
+        match out.iter_mut().find(|(d, _)| *d == s.dim) {
+            Some((_, v)) => *v += s.delta * times,
+            None => out.push((s.dim.clone(), s.delta * times)),
+        }
     }
-    out.retain(|_, v| *v != 0);
+    out.retain(|(_, v)| *v != 0);
 }
 
 /// Indices (into `seq`) of one longest strictly increasing subsequence, in O(n log n).
@@ -85,7 +88,10 @@ fn longest_increasing(seq: &[usize]) -> Vec<usize> {
 /// relative order count as right; each other item is named with the place it belongs.
 pub fn grade_order(o: &Order, answer: &[String]) -> Result<Graded, String> {
     let pos = |id: &str| o.items.iter().position(|i| i.id == id);
-    let seq: Vec<usize> = answer.iter().map(|id| pos(id).ok_or_else(|| format!("没有这一项:{id}"))).collect::<Result<_, _>>()?;
+    let seq: Vec<usize> = answer
+        .iter()
+        .map(|id| pos(id).ok_or_else(|| format!("没有这一项:{id}")))
+        .collect::<Result<_, _>>()?;
     let mut seen = seq.clone();
     seen.sort_unstable();
     seen.dedup();
@@ -107,7 +113,11 @@ pub fn grade_order(o: &Order, answer: &[String]) -> Result<Graded, String> {
                     0 => "应排在第一位".to_string(),
                     _ => format!("应排在「{}」之后", o.items[c - 1].text),
                 };
-                if item.feedback.is_empty() { place } else { format!("{place}。{}", item.feedback) }
+                if item.feedback.is_empty() {
+                    place
+                } else {
+                    format!("{place}。{}", item.feedback)
+                }
             };
             ItemResult {
                 id: item.id.clone(),
@@ -121,11 +131,21 @@ pub fn grade_order(o: &Order, answer: &[String]) -> Result<Graded, String> {
         .collect();
     let right = keep.len() as u32;
     let total = o.items.len() as u32;
-    Ok(Graded { results, right, total, deltas: scored(&o.task, right), summary: format!("{total} 项中有 {right} 项顺序正确") })
+    Ok(Graded {
+        results,
+        right,
+        total,
+        deltas: scored(&o.task, right),
+        summary: format!("{total} 项中有 {right} 项顺序正确"),
+    })
 }
 
 /// `classify`: each shown item must be given one of the categories.
-pub fn grade_classify(c: &Classify, shown: &[&Item], answer: &BTreeMap<String, String>) -> Result<Graded, String> {
+pub fn grade_classify(
+    c: &Classify,
+    shown: &[&Item],
+    answer: &IndexMap<String, String>,
+) -> Result<Graded, String> {
     let name = |id: &str| c.categories.iter().find(|k| k.id == id).map(|k| k.text.clone());
     let mut results = Vec::new();
     for item in shown {
@@ -146,11 +166,17 @@ pub fn grade_classify(c: &Classify, shown: &[&Item], answer: &BTreeMap<String, S
     }
     let right = results.iter().filter(|r| r.ok).count() as u32;
     let total = shown.len() as u32;
-    Ok(Graded { results, right, total, deltas: scored(&c.task, right), summary: format!("{total} 项中分对 {right} 项") })
+    Ok(Graded {
+        results,
+        right,
+        total,
+        deltas: scored(&c.task, right),
+        summary: format!("{total} 项中分对 {right} 项"),
+    })
 }
 
 /// Reads a number as a student types it: `497.2`, `497.2万`, `6,905`, full-width digits.
-pub fn parse_number(text: &str, unit: &str) -> Option<f64> {
+pub fn parse_number(text: &str, unit: &str) -> Option<Decimal> {
     let mut t: String = text
         .trim()
         .chars()
@@ -168,17 +194,16 @@ pub fn parse_number(text: &str, unit: &str) -> Option<f64> {
             t = stripped.to_string();
         }
     }
-    let n: f64 = t.parse().ok()?;
-    n.is_finite().then_some(n)
+    Decimal::parse(&t)
 }
 
 /// `calc`: each step's answer within its tolerance of the expected value.
-pub fn grade_calc(c: &Calc, answer: &BTreeMap<String, String>) -> Result<Graded, String> {
+pub fn grade_calc(c: &Calc, answer: &IndexMap<String, String>) -> Result<Graded, String> {
     let mut results = Vec::new();
     for s in &c.steps {
         let given = answer.get(&s.id).map_or("", String::as_str);
         let value = parse_number(given, &s.unit);
-        let ok = value.is_some_and(|v| (v - s.answer).abs() <= s.tolerance + 1e-9);
+        let ok = value.is_some_and(|v| v.abs_diff(s.answer) <= s.tolerance.0.unsigned_abs());
         let note = match (ok, value) {
             (true, _) => String::new(),
             (false, None) if given.trim().is_empty() => format!("没有作答。{}", s.hint),
@@ -189,20 +214,30 @@ pub fn grade_calc(c: &Calc, answer: &BTreeMap<String, String>) -> Result<Graded,
             id: s.id.clone(),
             label: s.text.clone(),
             ok,
-            given: if given.is_empty() { String::new() } else { format!("{given}{}", if value.is_some() && !given.ends_with(&s.unit) { &s.unit } else { "" }) },
+            given: if given.is_empty() {
+                String::new()
+            } else {
+                format!("{given}{}", if value.is_some() && !given.ends_with(&s.unit) { &s.unit } else { "" })
+            },
             expected: if ok { String::new() } else { format!("{}{}", s.answer, s.unit) },
             note: note.trim().to_string(),
         });
     }
     let right = results.iter().filter(|r| r.ok).count() as u32;
     let total = c.steps.len() as u32;
-    Ok(Graded { results, right, total, deltas: scored(&c.task, right), summary: format!("{total} 步中算对 {right} 步") })
+    Ok(Graded {
+        results,
+        right,
+        total,
+        deltas: scored(&c.task, right),
+        summary: format!("{total} 步中算对 {right} 步"),
+    })
 }
 
 /// `plan`: option fields earn their options' scores; text fields are kept for the teacher and must
 /// only meet their minimum length.
-pub fn grade_plan(p: &Plan, answer: &BTreeMap<String, FieldAnswer>) -> Result<Graded, String> {
-    let mut deltas = BTreeMap::new();
+pub fn grade_plan(p: &Plan, answer: &IndexMap<String, FieldAnswer>) -> Result<Graded, String> {
+    let mut deltas = Vec::new();
     let mut results = Vec::new();
     let mut right = 0;
     let mut total = 0;
@@ -229,7 +264,11 @@ pub fn grade_plan(p: &Plan, answer: &BTreeMap<String, FieldAnswer>) -> Result<Gr
                 }
                 let mut picked = Vec::new();
                 for id in &a.picks {
-                    let o = f.options.iter().find(|o| &o.id == id).ok_or_else(|| format!("「{}」没有选项 {id}", f.label))?;
+                    let o = f
+                        .options
+                        .iter()
+                        .find(|o| &o.id == id)
+                        .ok_or_else(|| format!("「{}」没有选项 {id}", f.label))?;
                     if picked.iter().any(|p: &&crate::pack::PlanOption| p.id == o.id) {
                         return Err(format!("「{}」的选项 {id} 选了两次", f.label));
                     }
@@ -237,8 +276,18 @@ pub fn grade_plan(p: &Plan, answer: &BTreeMap<String, FieldAnswer>) -> Result<Gr
                 }
                 let got: i64 = picked.iter().flat_map(|o| o.score.iter()).map(|s| s.delta).sum();
                 let best: i64 = match f.input {
-                    FieldInput::One => f.options.iter().map(|o| o.score.iter().map(|s| s.delta).sum::<i64>()).max().unwrap_or(0),
-                    _ => f.options.iter().map(|o| o.score.iter().map(|s| s.delta).sum::<i64>()).filter(|s| *s > 0).sum(),
+                    FieldInput::One => f
+                        .options
+                        .iter()
+                        .map(|o| o.score.iter().map(|s| s.delta).sum::<i64>())
+                        .max()
+                        .unwrap_or(0),
+                    _ => f
+                        .options
+                        .iter()
+                        .map(|o| o.score.iter().map(|s| s.delta).sum::<i64>())
+                        .filter(|s| *s > 0)
+                        .sum(),
                 };
                 for o in &picked {
                     add_scores(&mut deltas, &o.score, 1);
@@ -246,11 +295,15 @@ pub fn grade_plan(p: &Plan, answer: &BTreeMap<String, FieldAnswer>) -> Result<Gr
                 let ok = got >= best;
                 total += 1;
                 right += u32::from(ok);
-                let notes: Vec<String> = picked.iter().filter(|o| !o.feedback.is_empty()).map(|o| o.feedback.clone()).collect();
+                let notes: Vec<String> =
+                    picked.iter().filter(|o| !o.feedback.is_empty()).map(|o| o.feedback.clone()).collect();
                 let missed: Vec<String> = f
                     .options
                     .iter()
-                    .filter(|o| o.score.iter().map(|s| s.delta).sum::<i64>() > 0 && !picked.iter().any(|p| p.id == o.id))
+                    .filter(|o| {
+                        o.score.iter().map(|s| s.delta).sum::<i64>() > 0
+                            && !picked.iter().any(|p| p.id == o.id)
+                    })
                     .map(|o| o.text.clone())
                     .collect();
                 results.push(ItemResult {
@@ -258,13 +311,19 @@ pub fn grade_plan(p: &Plan, answer: &BTreeMap<String, FieldAnswer>) -> Result<Gr
                     label: f.label.clone(),
                     ok,
                     given: picked.iter().map(|o| o.text.as_str()).collect::<Vec<_>>().join(";"),
-                    expected: if ok || f.input == FieldInput::One && missed.is_empty() { String::new() } else { missed.join(";") },
+                    expected: if ok || f.input == FieldInput::One && missed.is_empty() {
+                        String::new()
+                    } else {
+                        missed.join(";")
+                    },
                     note: notes.join(" "),
                 });
             }
         }
     }
-    Ok(Graded { results, right, total, deltas, summary: format!("{total} 个评分项中有 {right} 项达到最佳") })
+    Ok(Graded {
+        results, right, total, deltas, summary: format!("{total} 个评分项中有 {right} 项达到最佳")
+    })
 }
 
 #[cfg(test)]
@@ -281,10 +340,11 @@ mod tests {
 
     #[test]
     fn numbers_are_read_as_typed() {
-        assert_eq!(parse_number("497.2", "万元"), Some(497.2));
-        assert_eq!(parse_number(" 497.2万元 ", "万元"), Some(497.2));
-        assert_eq!(parse_number("6,905", "元"), Some(6905.0));
-        assert_eq!(parse_number("６９０５", ""), Some(6905.0));
+        let d = |s| Decimal::parse(s);
+        assert_eq!(parse_number("497.2", "万元"), d("497.2"));
+        assert_eq!(parse_number(" 497.2万元 ", "万元"), d("497.2"));
+        assert_eq!(parse_number("6,905", "元"), d("6905"));
+        assert_eq!(parse_number("６９０５", ""), d("6905"));
         assert_eq!(parse_number("abc", ""), None);
         assert_eq!(parse_number("inf", ""), None);
     }

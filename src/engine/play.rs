@@ -2,8 +2,7 @@
 //! the student answered. Everything else — state, feedback, scores — is derived by replaying it,
 //! which is how progress is resumed and how a teacher verifies a result file.
 
-use std::collections::BTreeMap;
-
+use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use super::exercise::FieldAnswer;
@@ -39,11 +38,11 @@ pub enum Input {
     /// `order`: every item id, in the order the student put them.
     Order(Vec<String>),
     /// `classify`: item id → category id.
-    Classify(BTreeMap<String, String>),
+    Classify(IndexMap<String, String>),
     /// `calc`: step id → the number as typed (kept as text: it is what the student wrote).
-    Calc(BTreeMap<String, String>),
+    Calc(IndexMap<String, String>),
     /// `plan`: field id → text or picked options.
-    Plan(BTreeMap<String, FieldAnswer>),
+    Plan(IndexMap<String, FieldAnswer>),
 }
 
 /// A play: the pack, the seed and the answers so far.

@@ -8,7 +8,9 @@ use indexmap::IndexMap;
 use serde::Serialize;
 
 use crate::pack::expr::{self, Env, Value};
-use crate::pack::{Activity, ActivityBody, Branch, Choice, Cond, Dialogue, Item, Node, NodeBody, Outcome, VarKind};
+use crate::pack::{
+    Activity, ActivityBody, Branch, Choice, Cond, Dialogue, Item, Node, NodeBody, Outcome, VarKind,
+};
 
 use super::error::EngineError;
 use super::exercise::{self, Graded};
@@ -70,10 +72,17 @@ enum Position {
 
 /// What the student faces now.
 pub enum Current<'a> {
-    Choose { activity: &'a Activity, node: &'a Node, choices: Vec<&'a Choice> },
+    Choose {
+        activity: &'a Activity,
+        node: &'a Node,
+        choices: Vec<&'a Choice>,
+    },
     /// An exercise; `items` are the `order`/`classify` items in the order this play shows them
     /// (shuffled by the seed; for `classify`, the `pick` drawn), empty for other kinds.
-    Exercise { activity: &'a Activity, items: Vec<&'a Item> },
+    Exercise {
+        activity: &'a Activity,
+        items: Vec<&'a Item>,
+    },
     Finished,
 }
 
@@ -210,14 +219,20 @@ impl Session {
             }
             _ => return vec![],
         };
-        let salt = act.id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+        let salt = act
+            .id
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
         let mut rng = PlayRng::new(self.play.seed ^ salt);
         let mut shown: Vec<&Item> = items.iter().collect();
         for i in (1..shown.len()).rev() {
             let j = rng.range(0, i as i64) as usize;
             shown.swap(i, j);
         }
-        if matches!(act.body, ActivityBody::Order(_)) && shown.len() > 1 && shown.iter().zip(items).all(|(a, b)| a.id == b.id) {
+        if matches!(act.body, ActivityBody::Order(_))
+            && shown.len() > 1
+            && shown.iter().zip(items).all(|(a, b)| a.id == b.id)
+        {
             // Never hand out an order exercise already solved.
             shown.rotate_left(1);
         }
@@ -228,7 +243,12 @@ impl Session {
     /// Submits the answer to the current exercise.
     pub fn submit(&mut self, input: Input, at: i64) -> Result<&GradedExercise, EngineError> {
         let Position::At { activity, node } = &self.pos else { return Err(EngineError::Finished) };
-        let answer = Answer { activity: self.pack.pack.activities[*activity].id.clone(), node: node.clone(), input, at };
+        let answer = Answer {
+            activity: self.pack.pack.activities[*activity].id.clone(),
+            node: node.clone(),
+            input,
+            at,
+        };
         self.answer(answer)?;
         self.events
             .iter()
@@ -337,17 +357,23 @@ impl Session {
         let wrong = || EngineError::WrongInput { activity: act.id.clone(), expected: act.body.kind() };
         let invalid = |why: String| EngineError::InvalidAnswer { activity: act.id.clone(), why };
         let (grade, task) = match (&act.body, &input) {
-            (ActivityBody::Order(o), Input::Order(a)) => (exercise::grade_order(o, a).map_err(invalid)?, &o.task),
+            (ActivityBody::Order(o), Input::Order(a)) => {
+                (exercise::grade_order(o, a).map_err(invalid)?, &o.task)
+            }
             (ActivityBody::Classify(c), Input::Classify(a)) => {
                 (exercise::grade_classify(c, &self.items(activity), a).map_err(invalid)?, &c.task)
             }
-            (ActivityBody::Calc(c), Input::Calc(a)) => (exercise::grade_calc(c, a).map_err(invalid)?, &c.task),
-            (ActivityBody::Plan(p), Input::Plan(a)) => (exercise::grade_plan(p, a).map_err(invalid)?, &p.task),
+            (ActivityBody::Calc(c), Input::Calc(a)) => {
+                (exercise::grade_calc(c, a).map_err(invalid)?, &c.task)
+            }
+            (ActivityBody::Plan(p), Input::Plan(a)) => {
+                (exercise::grade_plan(p, a).map_err(invalid)?, &p.task)
+            }
             _ => return Err(wrong()),
         };
         let mut deltas = Vec::new();
         for (i, dim) in pack.pack.dimensions.iter().enumerate() {
-            if let Some(&d) = grade.deltas.get(&dim.id) {
+            if let Some(&(_, d)) = grade.deltas.iter().find(|(id, _)| *id == dim.id) {
                 self.scores[i] += d;
                 deltas.push((dim.id.clone(), d));
             }

@@ -19,7 +19,9 @@ pub fn exercise_bounds(body: &ActivityBody, dims: &[Dimension]) -> Option<Vec<(i
         let r = match body {
             ActivityBody::Dialogue(_) => return (0, 0),
             // At least one item is always "in order" (the longest ordered run is never empty).
-            ActivityBody::Order(o) => span(o.items.len().min(1) as i64, o.items.len() as i64, per_right(&o.task, &d.id)),
+            ActivityBody::Order(o) => {
+                span(o.items.len().min(1) as i64, o.items.len() as i64, per_right(&o.task, &d.id))
+            }
             ActivityBody::Classify(c) => {
                 let n = if c.pick == 0 { c.items.len() } else { (c.pick as usize).min(c.items.len()) };
                 span(0, n as i64, per_right(&c.task, &d.id))

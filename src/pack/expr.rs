@@ -21,9 +21,25 @@ pub enum Value {
 }
 
 // Hand-written rather than `#[serde(untagged)]`: the derived untagged form buffers every value
-// through serde's generic `Content` type, which costs ~20 KB of wasm for three cases.
+// through serde's generic `Content` type, which costs ~20 KB of wasm for three cases. Binary
+// formats (postcard, used to embed built-in packs) cannot guess a type, so there it is tagged.
+#[derive(Serialize, Deserialize)]
+enum Tagged {
+    Bool(bool),
+    Int(i64),
+    Str(String),
+}
+
 impl Serialize for Value {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if !s.is_human_readable() {
+            return match self.clone() {
+                Value::Bool(b) => Tagged::Bool(b),
+                Value::Int(i) => Tagged::Int(i),
+                Value::Str(x) => Tagged::Str(x),
+            }
+            .serialize(s);
+        }
         match self {
             Value::Bool(b) => s.serialize_bool(*b),
             Value::Int(i) => s.serialize_i64(*i),
@@ -34,6 +50,13 @@ impl Serialize for Value {
 
 impl<'de> Deserialize<'de> for Value {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if !d.is_human_readable() {
+            return Ok(match Tagged::deserialize(d)? {
+                Tagged::Bool(b) => Value::Bool(b),
+                Tagged::Int(i) => Value::Int(i),
+                Tagged::Str(x) => Value::Str(x),
+            });
+        }
         struct V;
         impl serde::de::Visitor<'_> for V {
             type Value = Value;

@@ -270,7 +270,9 @@ fn lower_activity(src: &str, id: &str, id_span: Span, v: &TVal, sink: &mut Sink)
     let kind = kind_v.and_then(|k| as_str(sink, k, &format!("{path}.kind"))).map(str::to_string);
     let allowed: Vec<&str> = match kind.as_deref() {
         Some("dialogue") => ACTIVITY.to_vec(),
-        Some(k) if KINDS.contains(&k) => ACTIVITY_COMMON.iter().chain(lower_exercise::fields_of(k)).copied().collect(),
+        Some(k) if KINDS.contains(&k) => {
+            ACTIVITY_COMMON.iter().chain(lower_exercise::fields_of(k)).copied().collect()
+        }
         _ => ACTIVITY_COMMON.to_vec(),
     };
     let f = Fields::new(sink, t, span_of(v), &path, &allowed);

@@ -3,6 +3,7 @@
 
 use toml::de::DeValue;
 
+use super::decimal::Decimal;
 use super::diagnostic::{did_you_mean, Code};
 use super::model::*;
 use super::reader::*;
@@ -35,7 +36,11 @@ pub fn score_table(f: &Fields, sink: &mut Sink) -> Vec<ScoreDelta> {
             for (k, dv) in t.iter() {
                 if let Some(delta) = as_int(sink, dv, &format!("{}.{}", f.sub("score"), k.get_ref())) {
                     if delta.abs() > 1_000_000 {
-                        sink.push(Code::E019, span_of(dv), "a score change must be between -1000000 and 1000000");
+                        sink.push(
+                            Code::E019,
+                            span_of(dv),
+                            "a score change must be between -1000000 and 1000000",
+                        );
                         continue;
                     }
                     out.push(ScoreDelta { dim: k.get_ref().to_string(), delta, span: span_of(k) });
@@ -49,9 +54,18 @@ pub fn score_table(f: &Fields, sink: &mut Sink) -> Vec<ScoreDelta> {
 fn task(f: &Fields, sink: &mut Sink, scored: bool) -> Task {
     let score = score_table(f, sink);
     if scored && score.is_empty() {
-        sink.push(Code::E005, f.span, format!("missing required field `score` in `{}` (what a right answer earns)", f.path));
+        sink.push(
+            Code::E005,
+            f.span,
+            format!("missing required field `score` in `{}` (what a right answer earns)", f.path),
+        );
     }
-    Task { prompt: f.opt_text(sink, "prompt"), score, feedback: f.opt_text(sink, "feedback"), principle: f.opt_text(sink, "principle") }
+    Task {
+        prompt: f.opt_text(sink, "prompt"),
+        score,
+        feedback: f.opt_text(sink, "feedback"),
+        principle: f.opt_text(sink, "principle"),
+    }
 }
 
 /// Reads an array of tables with unique ids, calling `each` on every element's fields.
@@ -83,7 +97,11 @@ fn list<T>(
 }
 
 fn item(f: &Fields, sink: &mut Sink, id: String, span: Span, with_category: bool) -> Item {
-    let category = if with_category { f.req_id(sink, "category", false).map(|x| x.0).unwrap_or_default() } else { String::new() };
+    let category = if with_category {
+        f.req_id(sink, "category", false).map(|x| x.0).unwrap_or_default()
+    } else {
+        String::new()
+    };
     if !with_category && f.get("category").is_some() {
         sink.push(Code::E019, span, format!("`{}.category` only goes with `classify`", f.path));
     }
@@ -111,13 +129,21 @@ pub fn lower_classify(f: &Fields, sink: &mut Sink) -> Classify {
     for it in &items {
         if !it.category.is_empty() && !categories.iter().any(|c| c.id == it.category) {
             let hint = did_you_mean(&it.category, categories.iter().map(|c| c.id.as_str()));
-            sink.push(Code::E022, it.span, format!("item `{}` names unknown category `{}`{hint}", it.id, it.category));
+            sink.push(
+                Code::E022,
+                it.span,
+                format!("item `{}` names unknown category `{}`{hint}", it.id, it.category),
+            );
         }
     }
     let pick = match f.opt_int(sink, "pick") {
         None => 0,
         Some((n, span)) if n < 1 || n as usize > items.len() => {
-            sink.push(Code::E019, span, format!("`{}.pick` must be from 1 to the number of items ({})", f.path, items.len()));
+            sink.push(
+                Code::E019,
+                span,
+                format!("`{}.pick` must be from 1 to the number of items ({})", f.path, items.len()),
+            );
             0
         }
         Some((n, _)) => n as u32,
@@ -128,21 +154,24 @@ pub fn lower_classify(f: &Fields, sink: &mut Sink) -> Classify {
     Classify { task, categories, items, pick }
 }
 
-fn number(sink: &mut Sink, v: &TVal, path: &str) -> Option<f64> {
+fn number(sink: &mut Sink, v: &TVal, path: &str) -> Option<Decimal> {
     let x = match v.get_ref() {
-        DeValue::Integer(_) => as_int(sink, v, path)? as f64,
-        // TOML floats include `inf` and `nan`; an expected answer must be a real number.
-        DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().unwrap_or(f64::NAN),
+        DeValue::Integer(_) => Decimal::parse(&as_int(sink, v, path)?.to_string()),
+        // Exponents, `inf` and `nan` are refused by the decimal parser.
+        DeValue::Float(f) => Decimal::parse(f.as_str()),
         _ => {
             wrong_type(sink, v, path, "a number");
             return None;
         }
     };
-    if !x.is_finite() {
-        sink.push(Code::E019, span_of(v), format!("`{path}` must be a finite number"));
-        return None;
+    if x.is_none() {
+        sink.push(
+            Code::E019,
+            span_of(v),
+            format!("`{path}` must be a plain decimal number with at most 6 decimals"),
+        );
     }
-    Some(x)
+    x
 }
 
 pub fn lower_calc(f: &Fields, sink: &mut Sink) -> Calc {
@@ -151,14 +180,18 @@ pub fn lower_calc(f: &Fields, sink: &mut Sink) -> Calc {
         let text = sf.req_text(sink, "text");
         let answer = sf.req(sink, "answer").and_then(|v| number(sink, v, &sf.sub("answer")))?;
         let tolerance = match sf.get("tolerance") {
-            None => 0.0,
+            None => Decimal(0),
             Some(v) => match number(sink, v, &sf.sub("tolerance")) {
-                Some(t) if t >= 0.0 => t,
+                Some(t) if t.0 >= 0 => t,
                 Some(_) => {
-                    sink.push(Code::E019, span_of(v), format!("`{}` cannot be negative", sf.sub("tolerance")));
-                    0.0
+                    sink.push(
+                        Code::E019,
+                        span_of(v),
+                        format!("`{}` cannot be negative", sf.sub("tolerance")),
+                    );
+                    Decimal(0)
                 }
-                None => 0.0,
+                None => Decimal(0),
             },
         };
         let unit = sf.opt_str(sink, "unit").map(|x| x.0).unwrap_or_default();
@@ -179,7 +212,11 @@ pub fn lower_plan(f: &Fields, sink: &mut Sink) -> Plan {
             Some((s, _)) if s == "one" => FieldInput::One,
             Some((s, _)) if s == "many" => FieldInput::Many,
             Some((s, sp)) => {
-                sink.push(Code::E019, sp, format!("`{}` must be \"text\", \"one\" or \"many\", found \"{s}\"", ff.sub("input")));
+                sink.push(
+                    Code::E019,
+                    sp,
+                    format!("`{}` must be \"text\", \"one\" or \"many\", found \"{s}\"", ff.sub("input")),
+                );
                 return None;
             }
             None => return None,
@@ -191,7 +228,13 @@ pub fn lower_plan(f: &Fields, sink: &mut Sink) -> Plan {
             vec![]
         } else {
             let opts = list(ff, sink, "options", OPTION, |of, sink, id, span| {
-                Some(PlanOption { id, text: of.req_text(sink, "text"), score: score_table(of, sink), feedback: of.opt_text(sink, "feedback"), span })
+                Some(PlanOption {
+                    id,
+                    text: of.req_text(sink, "text"),
+                    score: score_table(of, sink),
+                    feedback: of.opt_text(sink, "feedback"),
+                    span,
+                })
             });
             if opts.len() < 2 {
                 sink.push(Code::E019, span, format!("`{}` needs at least 2 options", ff.path));
@@ -201,7 +244,11 @@ pub fn lower_plan(f: &Fields, sink: &mut Sink) -> Plan {
         let min_chars = match ff.opt_int(sink, "min_chars") {
             None => 0,
             Some((n, sp)) if !(0..=10_000).contains(&n) || input != FieldInput::Text => {
-                sink.push(Code::E019, sp, format!("`{}` is for text fields, from 0 to 10000", ff.sub("min_chars")));
+                sink.push(
+                    Code::E019,
+                    sp,
+                    format!("`{}` is for text fields, from 0 to 10000", ff.sub("min_chars")),
+                );
                 0
             }
             Some((n, _)) => n as u32,

@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod compile;
+pub mod decimal;
 pub mod diagnostic;
 pub mod exercise;
 pub mod expr;

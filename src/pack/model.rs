@@ -7,6 +7,7 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
+use super::decimal::Decimal;
 use super::expr::{Expr, Value};
 use super::source::Span;
 
@@ -175,10 +176,10 @@ pub struct Classify {
 pub struct CalcStep {
     pub id: String,
     pub text: String,
-    pub answer: f64,
+    pub answer: Decimal,
     pub unit: String,
     /// Largest accepted absolute difference from `answer`.
-    pub tolerance: f64,
+    pub tolerance: Decimal,
     /// Shown when the step is answered wrongly.
     pub hint: String,
     #[serde(skip)]

@@ -3,7 +3,6 @@
 //! others with it.
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
@@ -92,7 +91,7 @@ impl std::fmt::Display for Notice {
 pub struct Saves {
     store: Rc<dyn Store>,
     /// Keys holding unreadable data that could not be backed up: never overwritten.
-    untouchable: RefCell<BTreeSet<String>>,
+    untouchable: RefCell<Vec<String>>,
 }
 
 impl Saves {
@@ -113,7 +112,7 @@ impl Saves {
                 None
             }
             Ok(Loaded::Unreadable { reason, recovery_key: None }) => {
-                self.untouchable.borrow_mut().insert(key.to_string());
+                self.untouchable.borrow_mut().push(key.to_string());
                 notices.push(Notice::Untouchable { key: key.to_string(), reason });
                 None
             }
@@ -125,7 +124,7 @@ impl Saves {
     }
 
     fn write<T: Versioned>(&self, key: &str, value: &T) -> Result<(), Notice> {
-        if self.untouchable.borrow().contains(key) {
+        if self.untouchable.borrow().iter().any(|k| k == key) {
             return Err(Notice::SaveFailed { key: key.to_string(), error: StoreError::Quota });
         }
         save(self.store.as_ref(), key, value)
@@ -162,7 +161,7 @@ impl Saves {
         let rkey = format!("{}{now}/{key}", super::versioned::RECOVERY_PREFIX);
         self.store.set(&rkey, &raw).map_err(fail)?;
         self.store.remove(&key).map_err(fail)?;
-        self.untouchable.borrow_mut().remove(&key);
+        self.untouchable.borrow_mut().retain(|k| *k != key);
         Ok(Some(rkey))
     }
 

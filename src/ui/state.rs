@@ -68,7 +68,10 @@ pub enum Action {
         now: i64,
     },
     /// Submit the answer to the current exercise.
-    Submit { input: Input, now: i64 },
+    Submit {
+        input: Input,
+        now: i64,
+    },
     Continue,
     /// Play the same pack again, with the same or a new seed.
     Again {

@@ -26,7 +26,7 @@ pub fn classify_view(props: &ClassifyProps) -> Html {
                     Callback::from(move |e: Event| {
                         let value = e.target_unchecked_into::<HtmlSelectElement>().value();
                         let mut m = map.clone();
-                        if value.is_empty() { m.remove(&id); } else { m.insert(id.clone(), value); }
+                        if value.is_empty() { m.shift_remove(&id); } else { m.insert(id.clone(), value); }
                         on_change.emit(Input::Classify(m));
                     })
                 };

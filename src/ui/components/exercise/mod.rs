@@ -62,7 +62,9 @@ fn missing(activity: &Activity, items: &[Item], input: &Input) -> Option<String>
             match f.input {
                 crate::pack::FieldInput::Text => ((a.text.trim().chars().count() as u32) < f.min_chars)
                     .then(|| format!("「{}」至少要写 {} 个字", f.label, f.min_chars)),
-                crate::pack::FieldInput::One => (a.picks.len() != 1).then(|| format!("「{}」请选择一项", f.label)),
+                crate::pack::FieldInput::One => {
+                    (a.picks.len() != 1).then(|| format!("「{}」请选择一项", f.label))
+                }
                 crate::pack::FieldInput::Many => None,
             }
         }),
@@ -97,16 +99,30 @@ pub fn exercise_view(props: &ExerciseProps) -> Html {
     let blocked = missing(&props.activity, &props.items, &draft);
     let submit = {
         let (state, draft) = (state.clone(), draft.clone());
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Submit { input: (*draft).clone(), now: clock::now() }))
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::Submit { input: (*draft).clone(), now: clock::now() })
+        })
     };
     let a = &props.activity;
     let (prompt, body) = match &a.body {
-        ActivityBody::Order(o) => (&o.task.prompt, html! { <order::OrderView items={props.items.clone()} input={(*draft).clone()} {on_change} /> }),
-        ActivityBody::Classify(c) => (&c.task.prompt, html! {
-            <classify::ClassifyView categories={c.categories.clone()} items={props.items.clone()} input={(*draft).clone()} {on_change} />
-        }),
-        ActivityBody::Calc(c) => (&c.task.prompt, html! { <calc::CalcView steps={c.steps.clone()} input={(*draft).clone()} {on_change} /> }),
-        ActivityBody::Plan(p) => (&p.task.prompt, html! { <plan::PlanView fields={p.fields.clone()} input={(*draft).clone()} {on_change} /> }),
+        ActivityBody::Order(o) => (
+            &o.task.prompt,
+            html! { <order::OrderView items={props.items.clone()} input={(*draft).clone()} {on_change} /> },
+        ),
+        ActivityBody::Classify(c) => (
+            &c.task.prompt,
+            html! {
+                <classify::ClassifyView categories={c.categories.clone()} items={props.items.clone()} input={(*draft).clone()} {on_change} />
+            },
+        ),
+        ActivityBody::Calc(c) => (
+            &c.task.prompt,
+            html! { <calc::CalcView steps={c.steps.clone()} input={(*draft).clone()} {on_change} /> },
+        ),
+        ActivityBody::Plan(p) => (
+            &p.task.prompt,
+            html! { <plan::PlanView fields={p.fields.clone()} input={(*draft).clone()} {on_change} /> },
+        ),
         ActivityBody::Dialogue(_) => return html! {},
     };
     html! {
