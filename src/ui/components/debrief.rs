@@ -64,6 +64,7 @@ pub fn debrief_view(props: &DebriefProps) -> Html {
                     <ul>{ for d.facts.iter().map(|f| html! { <li>{ f.value.clone() }</li> }) }</ul>
                 </div>
             }
+            if !d.endings.is_empty() {
             <div class="endings">
                 <h3>{"结局"}</h3>
                 <ul>
@@ -76,6 +77,7 @@ pub fn debrief_view(props: &DebriefProps) -> Html {
                     }) }
                 </ul>
             </div>
+            }
             if !d.exercises.is_empty() {
                 <div class="exercises">
                     <h3>{"练习批改"}</h3>

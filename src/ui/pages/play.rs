@@ -22,6 +22,13 @@ pub fn play() -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(make()))
     };
     let restart = dispatch(|| Action::Restart { seed: clock::new_seed(), now: clock::now() });
+    // No play open (e.g. after a reload): the home page is where a play is started or resumed.
+    let idle = matches!(state.screen, Screen::Idle);
+    use_effect_with(idle, |idle| {
+        if *idle {
+            navigate(&Route::Home);
+        }
+    });
     match &state.screen {
         Screen::Idle => html! {
             <div class="empty">
