@@ -3,10 +3,9 @@
 //! variables that change during play are assumed satisfiable, so the maximum is an upper bound
 //! that the best path reaches in the built-in packs.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
-
 use indexmap::IndexMap;
 
+use crate::pack::check::graph::dialogue_bounds;
 use crate::pack::exercise::exercise_bounds;
 use crate::pack::expr::{self, Env, Value};
 use crate::pack::{Activity, Branch, Choice, Cond, Dialogue, Dimension, NodeBody};
@@ -18,13 +17,15 @@ pub fn play_bounds(
     dims: &[Dimension],
     drawn: &IndexMap<String, Value>,
 ) -> Vec<(i64, i64)> {
-    let mutated: BTreeSet<&str> = activities
+    let mut mutated: Vec<&str> = activities
         .iter()
         .filter_map(|a| a.body.dialogue())
         .flat_map(|d| d.nodes.values())
         .flat_map(|n| n.choices())
         .flat_map(|c| c.set.iter().map(|s| s.var.as_str()).chain(c.add.iter().map(|a| a.var.as_str())))
         .collect();
+    mutated.sort_unstable();
+    mutated.dedup();
     let fixed = Fixed { drawn, mutated: &mutated };
     let ids: Vec<&str> = dims.iter().map(|d| d.id.as_str()).collect();
     let mut total = vec![(0i64, 0i64); dims.len()];
@@ -37,8 +38,9 @@ pub fn play_bounds(
             continue;
         }
         let Some(d) = a.body.dialogue() else { continue };
-        let dropped = dropped_branches(d, &fixed);
-        let keep = |b: &Branch| !dropped.contains(&(b as *const Branch));
+        let mut dropped = dropped_branches(d, &fixed);
+        dropped.sort_unstable();
+        let keep = |b: &Branch| dropped.binary_search(&(b as *const Branch)).is_err();
         let offer = |c: &Choice| fixed.verdict(c.when.as_ref()) != Some(false);
         for (t, (lo, hi)) in total.iter_mut().zip(dialogue_bounds(d, &ids, &keep, &offer)) {
             t.0 += lo.unwrap_or(0);
@@ -51,7 +53,7 @@ pub fn play_bounds(
 /// Evaluates conditions that read only fixed seeded variables.
 struct Fixed<'a> {
     drawn: &'a IndexMap<String, Value>,
-    mutated: &'a BTreeSet<&'a str>,
+    mutated: &'a [&'a str],
 }
 
 impl Env for Fixed<'_> {
@@ -70,7 +72,7 @@ impl Fixed<'_> {
         let Some(c) = c else { return Some(true) };
         let mut decided = true;
         expr::visit_refs(&c.expr, &mut |name, _, is_score| {
-            if is_score || self.mutated.contains(name) || !self.drawn.contains_key(name) {
+            if is_score || self.mutated.binary_search(&name).is_ok() || !self.drawn.contains_key(name) {
                 decided = false;
             }
         });
@@ -78,9 +80,10 @@ impl Fixed<'_> {
     }
 }
 
-/// Branches this play can never take: decided false, or after a branch decided true.
-fn dropped_branches(d: &Dialogue, fixed: &Fixed) -> HashSet<*const Branch> {
-    let mut out = HashSet::new();
+/// Branches this play can never take: decided false, or after a branch decided true. Identified
+/// by address: the filter is asked about the very `Branch` values of the pack.
+fn dropped_branches(d: &Dialogue, fixed: &Fixed) -> Vec<*const Branch> {
+    let mut out = Vec::new();
     let lists = d.nodes.values().flat_map(|n| {
         let (cs, next): (&[Choice], &[Branch]) = match &n.body {
             NodeBody::Choices(c) => (c, &[]),
@@ -94,7 +97,7 @@ fn dropped_branches(d: &Dialogue, fixed: &Fixed) -> HashSet<*const Branch> {
         for b in list {
             let v = fixed.verdict(b.when.as_ref());
             if closed || v == Some(false) {
-                out.insert(b as *const Branch);
+                out.push(b as *const Branch);
             }
             if v == Some(true) {
                 closed = true;
@@ -102,59 +105,4 @@ fn dropped_branches(d: &Dialogue, fixed: &Fixed) -> HashSet<*const Branch> {
         }
     }
     out
-}
-
-// TEMPORARY until the checker's shared graph bounds land: memoised DFS over an acyclic dialogue.
-fn dialogue_bounds(
-    d: &Dialogue,
-    dims: &[&str],
-    keep: &dyn Fn(&Branch) -> bool,
-    offer: &dyn Fn(&Choice) -> bool,
-) -> Vec<(Option<i64>, Option<i64>)> {
-    fn go(
-        d: &Dialogue,
-        node: &str,
-        dim: &str,
-        keep: &dyn Fn(&Branch) -> bool,
-        offer: &dyn Fn(&Choice) -> bool,
-        memo: &mut HashMap<String, Option<(i64, i64)>>,
-    ) -> Option<(i64, i64)> {
-        if let Some(v) = memo.get(node) {
-            return *v;
-        }
-        memo.insert(node.to_string(), None);
-        let n = d.nodes.get(node)?;
-        let mut best: Option<(i64, i64)> = None;
-        let mut join = |v: Option<(i64, i64)>, delta: i64| {
-            if let Some((lo, hi)) = v {
-                best = Some(
-                    best.map_or((lo + delta, hi + delta), |(a, b)| (a.min(lo + delta), b.max(hi + delta))),
-                );
-            }
-        };
-        match &n.body {
-            NodeBody::Ending(_) => join(Some((0, 0)), 0),
-            NodeBody::Next(bs) => {
-                for b in bs.iter().filter(|b| keep(b)) {
-                    join(go(d, &b.to, dim, keep, offer, memo), 0);
-                }
-            }
-            NodeBody::Choices(cs) => {
-                for c in cs.iter().filter(|c| offer(c)) {
-                    let delta: i64 = c.score.iter().filter(|s| s.dim == dim).map(|s| s.delta).sum();
-                    for b in c.goto.iter().filter(|b| keep(b)) {
-                        join(go(d, &b.to, dim, keep, offer, memo), delta);
-                    }
-                }
-            }
-        }
-        memo.insert(node.to_string(), best);
-        best
-    }
-    dims.iter()
-        .map(|dim| {
-            let r = go(d, &d.start, dim, keep, offer, &mut HashMap::new());
-            (r.map(|x| x.0), r.map(|x| x.1))
-        })
-        .collect()
 }

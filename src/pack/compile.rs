@@ -80,6 +80,13 @@ fn compile_inner(bytes: &[u8]) -> (Option<Pack>, Vec<Diagnostic>, &str) {
             .collect();
         return (None, diags, text);
     }
+    if root.get_ref().is_empty() {
+        return (
+            None,
+            vec![Diagnostic::new(Code::E001, Span::NONE, "the file is empty (it has no tables or keys)")],
+            text,
+        );
+    }
     let mut sink = Sink::default();
     let pack = lower::lower(text, root.get_ref(), span_of(&root), &mut sink);
     if let Some(p) = &pack {

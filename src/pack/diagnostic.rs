@@ -180,7 +180,9 @@ pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a st
     let best = candidates
         .into_iter()
         .map(|c| (strsim::damerau_levenshtein(wrong, c), c))
-        .filter(|(d, c)| *d <= (c.chars().count().max(wrong.chars().count()) / 3).max(1))
+        .filter(|(d, c)| {
+            *d <= (c.chars().count().max(wrong.chars().count()) / 3).max(1) && *d < wrong.chars().count()
+        })
         .min_by_key(|(d, c)| (*d, c.to_string()));
     match best {
         Some((_, c)) => format!(" (did you mean `{c}`?)"),

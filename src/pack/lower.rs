@@ -273,7 +273,8 @@ fn lower_activity(src: &str, id: &str, id_span: Span, v: &TVal, sink: &mut Sink)
         Some(k) if KINDS.contains(&k) => {
             ACTIVITY_COMMON.iter().chain(lower_exercise::fields_of(k)).copied().collect()
         }
-        _ => ACTIVITY_COMMON.to_vec(),
+        // Unknown kind: its fields cannot be judged, so only the kind is reported.
+        _ => t.iter().map(|(k, _)| k.get_ref().as_ref()).collect(),
     };
     let f = Fields::new(sink, t, span_of(v), &path, &allowed);
     let Some(kind) = kind else {
@@ -341,7 +342,8 @@ fn lower_node(src: &str, path: &str, id: &str, id_span: Span, v: &TVal, sink: &m
             }
         }
     }
-    let has: Vec<&str> = ["choice", "next", "ending"].into_iter().filter(|k| f.get(k).is_some()).collect();
+    // Ending first: with several, an author who wrote `ending` meant the node to end.
+    let has: Vec<&str> = ["ending", "choice", "next"].into_iter().filter(|k| f.get(k).is_some()).collect();
     if has.len() != 1 {
         let found = if has.is_empty() { "none".to_string() } else { has.join(" and ") };
         sink.push(
@@ -349,7 +351,10 @@ fn lower_node(src: &str, path: &str, id: &str, id_span: Span, v: &TVal, sink: &m
             span,
             format!("node `{id}` must have exactly one of `choice`, `next` or `ending` (found {found})"),
         );
-        return None;
+        // With several, go on with the first so the rest of the pack is still checked normally.
+        if has.is_empty() {
+            return None;
+        }
     }
     if f.get("title").is_some() && has[0] != "ending" {
         sink.push(

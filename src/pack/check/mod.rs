@@ -1,7 +1,135 @@
-//! Semantic checks on a lowered pack: references between its parts and the dialogue graph.
+//! Semantic checks on a lowered pack: references between its parts (`refs`), types in conditions
+//! and effects (`types`), and the dialogue graph (`graph`): unreachable nodes, dead ends, loops
+//! that could raise a score forever, and the score bounds of every dimension.
 
-use super::model::Pack;
+pub mod graph;
+pub mod refs;
+pub mod types;
+
+use serde::{Deserialize, Serialize};
+
+use super::diagnostic::Code;
+use super::exercise::exercise_bounds;
+use super::model::{ActivityBody, Dialogue, NodeBody, Pack};
 use super::reader::Sink;
 
 /// Runs every check on `pack`, adding diagnostics to `sink`.
-pub fn check(_pack: &Pack, _sink: &mut Sink) {}
+pub fn check(pack: &Pack, sink: &mut Sink) {
+    refs::check(pack, sink);
+    types::check(pack, sink);
+    let dims: Vec<&str> = pack.dimensions.iter().map(|d| d.id.as_str()).collect();
+    for a in &pack.activities {
+        if let ActivityBody::Dialogue(d) = &a.body {
+            // With a missing target the graph is wrong; its findings would only echo E008.
+            if d.nodes.contains_key(&d.start)
+                && d.nodes.values().flat_map(|n| n.successors()).all(|t| d.nodes.contains_key(t))
+            {
+                check_dialogue(&a.id, d, &dims, sink);
+            }
+        }
+    }
+    // Bounds of a pack with errors are meaningless (and "never scored" mostly echoes an E009).
+    if sink.diags.iter().any(|d| d.is_error()) {
+        return;
+    }
+    for (d, b) in pack.dimensions.iter().zip(score_bounds(pack)) {
+        if b.max.is_some_and(|m| m <= 0) {
+            sink.push(
+                Code::W002,
+                d.span,
+                format!("dimension `{}` ({}) can never be scored above 0", d.id, d.name),
+            );
+        }
+    }
+}
+
+fn check_dialogue(activity: &str, d: &Dialogue, dims: &[&str], sink: &mut Sink) {
+    let g = graph::Graph::build(d, dims, &|_| true, &|_| true);
+    let nodes: Vec<_> = d.nodes.values().collect();
+    if !g.ending.iter().any(|&e| e) {
+        sink.push(
+            Code::E014,
+            d.start_span,
+            format!("dialogue `{activity}` has no ending node (`ending = \"success\"`…)"),
+        );
+        return;
+    }
+    let reachable = g.reachable();
+    let live = g.reaches_ending();
+    for (i, n) in nodes.iter().enumerate() {
+        if g.start.is_some() && !reachable[i] {
+            sink.push(
+                Code::W001,
+                n.span,
+                format!("node `{}` cannot be reached from the start `{}`", n.id, d.start),
+            );
+        } else if reachable[i] && !live[i] {
+            sink.push(
+                Code::E015,
+                n.span,
+                format!("from node `{}` no ending can be reached: a student there would be stuck", n.id),
+            );
+        }
+        if let NodeBody::Choices(cs) = &n.body {
+            if !cs.is_empty() && cs.iter().all(|c| c.when.is_some()) {
+                sink.push(
+                    Code::W004,
+                    n.span,
+                    format!("every choice of node `{}` has a `when`: if none holds, the student is stuck; add one without", n.id),
+                );
+            }
+        }
+    }
+    let sccs = g.sccs();
+    for (k, dim) in dims.iter().enumerate() {
+        let b = graph::bounds_from(&g, &sccs, k);
+        if let Some(&(node, ci)) = b.gaining_loops.first() {
+            let n = nodes[node];
+            let c = &n.choices()[ci];
+            let (comp, comps) = &sccs;
+            let members: Vec<&str> =
+                comps[comp[node]].iter().take(4).map(|&m| nodes[m].id.as_str()).collect();
+            sink.push(
+                Code::E016,
+                c.span,
+                format!(
+                    "choice `{}` of node `{}` gains `{dim}` inside a loop ({}{}): replaying the loop would raise the score without bound; score such choices 0",
+                    c.id,
+                    n.id,
+                    members.join(" → "),
+                    if comps[comp[node]].len() > 4 { " …" } else { "" }
+                ),
+            );
+        }
+    }
+}
+
+/// The range one dimension can take over the whole pack.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DimBounds {
+    pub dim: String,
+    /// `None`: unbounded.
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+}
+
+/// Per dimension, the lowest and highest totals over every path through every activity, for any
+/// seed (conditions are ignored). Linear in the size of the pack.
+pub fn score_bounds(pack: &Pack) -> Vec<DimBounds> {
+    let dims: Vec<&str> = pack.dimensions.iter().map(|d| d.id.as_str()).collect();
+    let mut total: Vec<(Option<i64>, Option<i64>)> = vec![(Some(0), Some(0)); dims.len()];
+    for a in &pack.activities {
+        let part: Vec<(Option<i64>, Option<i64>)> = match exercise_bounds(&a.body, &pack.dimensions) {
+            Some(b) => b.into_iter().map(|(lo, hi)| (Some(lo), Some(hi))).collect(),
+            None => match &a.body {
+                ActivityBody::Dialogue(d) => graph::dialogue_bounds(d, &dims, &|_| true, &|_| true),
+                _ => continue,
+            },
+        };
+        for (t, p) in total.iter_mut().zip(part) {
+            t.0 = t.0.zip(p.0).and_then(|(x, y)| x.checked_add(y));
+            t.1 = t.1.zip(p.1).and_then(|(x, y)| x.checked_add(y));
+        }
+    }
+    dims.iter().zip(total).map(|(d, (min, max))| DimBounds { dim: d.to_string(), min, max }).collect()
+}
