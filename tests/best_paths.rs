@@ -65,6 +65,9 @@ fn exercise_inputs(s: &Session) -> Vec<Input> {
     }
 }
 
+/// One way to move a session on (a choice or an exercise answer).
+type Step = Box<dyn Fn(&mut Session)>;
+
 /// Every finished play reachable from `s` (depth-first), as final sessions.
 fn all_plays(s: Session, out: &mut Vec<Session>) {
     assert!(out.len() < 200_000, "too many plays to enumerate");
@@ -72,7 +75,7 @@ fn all_plays(s: Session, out: &mut Vec<Session>) {
         out.push(s);
         return;
     }
-    let steps: Vec<Box<dyn Fn(&mut Session)>> = match s.current() {
+    let steps: Vec<Step> = match s.current() {
         Current::Choose { choices, .. } => choices
             .iter()
             .map(|c| {

@@ -187,7 +187,9 @@ pub fn parse_number(text: &str, unit: &str) -> Option<Decimal> {
             '－' => '-',
             _ => c,
         })
-        .filter(|c| *c != ',' && *c != ',' && !c.is_whitespace())
+        // U+FF0C is the full-width comma a Chinese IME types; written as an escape so no editor
+        // or formatter can flatten it into the ASCII one.
+        .filter(|c| *c != ',' && *c != '\u{ff0c}' && !c.is_whitespace())
         .collect();
     if !unit.is_empty() {
         if let Some(stripped) = t.strip_suffix(unit) {
@@ -344,6 +346,12 @@ mod tests {
         assert_eq!(parse_number("497.2", "万元"), d("497.2"));
         assert_eq!(parse_number(" 497.2万元 ", "万元"), d("497.2"));
         assert_eq!(parse_number("6,905", "元"), d("6905"));
+        assert_eq!(parse_number("6\u{ff0c}905元", "元"), d("6905"), "full-width comma");
+        assert_eq!(
+            parse_number("\u{ff14}\u{ff19}\u{ff17}\u{ff0e}\u{ff12}", ""),
+            d("497.2"),
+            "full-width digits and point"
+        );
         assert_eq!(parse_number("６９０５", ""), d("6905"));
         assert_eq!(parse_number("abc", ""), None);
         assert_eq!(parse_number("inf", ""), None);

@@ -10,6 +10,8 @@ use crate::engine::{Chosen, Debrief, GradedExercise, Input, LoadedPack, Play, Se
 use crate::storage::{DimSummary, HistoryEntry, Notice, Saves};
 
 /// What the play page shows.
+// The app holds exactly one `Screen`, so boxing the large `Playing` variant would save nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone)]
 pub enum Screen {
     /// No play open.

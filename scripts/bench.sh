@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# `make bench`: measures, prints and writes docs/benchmarks.md:
+#   1. first-load size of everything in dist/ (raw and gzip -9, what a static host would send),
+#   2. parse + check time of generated 1k/10k/100k-node packs (benches/check.rs),
+#   3. engine start/step/replay/debrief times (benches/engine.rs),
+#   4. every other benches/*.rs registered in Cargo.toml (e.g. the CRM at 10 000 customers).
+# Timings are medians of repeated runs on this machine; nothing here is asserted.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
+scripts/ensure-tools.sh web >&2
+trunk build --release --offline >&2
+
+out=$(mktemp)
+{
+  echo "# Benchmarks"
+  echo
+  echo "Written by \`make bench\` (scripts/bench.sh); do not edit by hand. Timings are medians of"
+  echo "repeated runs, native release builds unless a table says otherwise."
+  echo
+  echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores;"
+  echo "$(rustc -V); $(date -u +%Y-%m-%d)."
+  echo
+  echo "## First load (dist/)"
+  echo
+  echo "Budget: everything a first visit downloads ≤ 250 KB gzip (aim 160 KB)."
+  echo
+  echo "| file | raw | gzip -9 |"
+  echo "|---|---:|---:|"
+  raw_total=0; gz_total=0
+  while IFS= read -r f; do
+    raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
+    raw_total=$((raw_total + raw)); gz_total=$((gz_total + gz))
+    awk -v f="${f#dist/}" -v r="$raw" -v g="$gz" 'BEGIN { printf "| %s | %.1f KB | %.1f KB |\n", f, r / 1000, g / 1000 }'
+  done < <(find dist -type f ! -name '*.map' | sort)
+  awk -v r="$raw_total" -v g="$gz_total" 'BEGIN { printf "| **total** | %.1f KB | **%.1f KB** |\n", r / 1000, g / 1000 }'
+  echo
+  echo "## Pack parse + check"
+  echo
+  cargo bench --locked --quiet --bench check 2>/dev/null
+  echo
+  echo "## Engine"
+  echo
+  cargo bench --locked --quiet --bench engine 2>/dev/null
+  for b in $(sed -n 's/^name = "\(.*\)"$/\1/p' <(awk '/^\[\[bench\]\]/{getline; print}' Cargo.toml)); do
+    case "$b" in check|engine) continue ;; esac
+    echo
+    echo "## ${b}"
+    echo
+    cargo bench --locked --quiet --bench "$b" 2>/dev/null
+  done
+  if [ -x scripts/bench-browser.sh ]; then
+    echo
+    scripts/bench-browser.sh
+  fi
+} | tee "$out"
+mv "$out" docs/benchmarks.md
+echo >&2 "wrote docs/benchmarks.md"
