@@ -65,6 +65,9 @@ fn exercise_inputs(s: &Session) -> Vec<Input> {
     }
 }
 
+/// One way to move a play on: a choice made or an exercise answered.
+type Step = Box<dyn Fn(&mut Session)>;
+
 /// Every finished play reachable from `s` (depth-first), as final sessions.
 fn all_plays(s: Session, out: &mut Vec<Session>) {
     assert!(out.len() < 200_000, "too many plays to enumerate");
@@ -72,14 +75,14 @@ fn all_plays(s: Session, out: &mut Vec<Session>) {
         out.push(s);
         return;
     }
-    let steps: Vec<Box<dyn Fn(&mut Session)>> = match s.current() {
+    let steps: Vec<Step> = match s.current() {
         Current::Choose { choices, .. } => choices
             .iter()
             .map(|c| {
                 let id = c.id.clone();
                 Box::new(move |s: &mut Session| {
                     s.choose(&id, 0).unwrap();
-                }) as Box<dyn Fn(&mut Session)>
+                }) as Step
             })
             .collect(),
         Current::Exercise { .. } => exercise_inputs(&s)
@@ -87,7 +90,7 @@ fn all_plays(s: Session, out: &mut Vec<Session>) {
             .map(|i| {
                 Box::new(move |s: &mut Session| {
                     s.submit(i.clone(), 0).unwrap();
-                }) as Box<dyn Fn(&mut Session)>
+                }) as Step
             })
             .collect(),
         Current::Finished => unreachable!(),
