@@ -1,6 +1,9 @@
-//! Checks every built-in pack (scenarios/*.toml) at build time and embeds the valid ones in
-//! compiled (postcard) form, so the app a student loads needs no TOML parser and never plays a broken
-//! pack. A pack with errors is left out with a build warning rather than failing the build (an
+//! Checks every built-in pack (scenarios/*.toml) at build time and writes, in compiled (postcard)
+//! form, their summaries (embedded in the app: the home page lists packs without loading them) and
+//! the packs themselves (embedded only where something calls `library::builtin()`: native tests,
+//! benches, the teacher's verifier). The app a student loads needs no TOML parser, fetches a pack's
+//! body only when it is opened (files written by `packcheck --emit`, see Trunk.toml), and never
+//! plays a broken pack. A pack with errors is left out with a build warning rather than failing the build (an
 //! author mid-edit should not break everyone's build); `make test` fails on it instead, through
 //! `packcheck scenarios/` and the library test that every source file is embedded.
 //! The pack module is compiled here from the same source files as the library.
@@ -25,6 +28,7 @@ fn main() {
         .collect();
     files.sort();
     let mut out = Vec::new();
+    let mut index = Vec::new();
     for path in files {
         println!("cargo:rerun-if-changed={}", path.display());
         let bytes = std::fs::read(&path).expect("readable pack");
@@ -34,9 +38,13 @@ fn main() {
             println!("cargo:warning={d}");
         }
         if let Some(p) = compiled.pack {
+            index.push(pack::PackSummary::of(&p, &compiled.hash));
             out.push((name, compiled.hash, p));
         }
     }
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_packs.bin");
-    std::fs::write(dest, postcard::to_allocvec(&out).unwrap()).unwrap();
+    let out_dir = std::env::var("OUT_DIR").unwrap();
+    std::fs::write(Path::new(&out_dir).join("builtin_packs.bin"), postcard::to_allocvec(&out).unwrap())
+        .unwrap();
+    std::fs::write(Path::new(&out_dir).join("builtin_index.bin"), postcard::to_allocvec(&index).unwrap())
+        .unwrap();
 }

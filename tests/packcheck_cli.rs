@@ -75,3 +75,27 @@ fn folders_and_json() {
     assert_eq!(files[0]["ok"], true);
     assert_eq!(files[0]["bounds"][0]["max"], 1);
 }
+
+#[test]
+fn emit_writes_every_valid_pack_as_the_app_loads_it() {
+    let dir = std::env::temp_dir().join(format!("packcheck-emit-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let d = dir.to_str().unwrap();
+    let (code, _, err) =
+        run(&["--emit", d, "scenarios", "tests/fixtures/diagnostics/E022_unknown_category.toml"]);
+    assert_eq!(code, 1, "the broken fixture still fails the run: {err}");
+    let index = kefu_sim::library::index();
+    let mut written: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    written.sort();
+    let mut expected: Vec<String> = index.iter().map(|s| s.file_name()).collect();
+    expected.sort();
+    assert_eq!(written, expected, "one file per valid pack, none for the broken one");
+    for s in &index {
+        let bytes = std::fs::read(dir.join(s.file_name())).unwrap();
+        let pack = kefu_sim::pack::summary::decode_file(&bytes, s).unwrap();
+        assert_eq!(pack.meta.id, s.id);
+    }
+    assert_eq!(run(&["--emit"]).0, 2, "--emit without a folder is a usage error");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

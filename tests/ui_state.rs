@@ -11,7 +11,7 @@ use kefu_sim::ui::state::{Action, AppState, Screen};
 use yew::Reducible;
 
 fn app(store: Rc<dyn Store>, pack: Rc<LoadedPack>) -> Rc<AppState> {
-    Rc::new(AppState::new(vec![pack], Rc::new(Saves::new(store))))
+    Rc::new(AppState::with_packs(vec![pack], Rc::new(Saves::new(store))))
 }
 
 fn node(s: &AppState) -> Option<String> {

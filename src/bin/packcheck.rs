@@ -1,18 +1,23 @@
-//! `packcheck [--json] PATH...`: checks scenario packs the way the app does and prints every
-//! diagnostic as `FILE:LINE:COL: severity[CODE]: message` (docs/diagnostics.md). Directories are
-//! searched for `*.toml`. Exit status: 0 when no file has an error (warnings allowed), 1 when any
-//! has, 2 on a usage error (no path, unknown option, unreadable path).
+//! `packcheck [--json] [--emit DIR] PATH...`: checks scenario packs the way the app does and prints
+//! every diagnostic as `FILE:LINE:COL: severity[CODE]: message` (docs/diagnostics.md). Directories
+//! are searched for `*.toml`. `--emit DIR` also writes each valid pack in the compiled form the app
+//! fetches (`pack::summary`); the web build uses it to put the built-in packs in `dist/packs/`.
+//! Exit status: 0 when no file has an error (warnings allowed), 1 when any has, 2 on a usage error
+//! (no path, unknown option, unreadable path, unwritable DIR).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use kefu_sim::pack::check::{score_bounds, DimBounds};
+use kefu_sim::pack::summary::{encode_file, file_name};
 use kefu_sim::pack::{compile, Compiled, Located};
 use serde::Serialize;
 
-const USAGE: &str = "usage: packcheck [--json] PATH...
+const USAGE: &str = "usage: packcheck [--json] [--emit DIR] PATH...
 Checks kefu-sim scenario packs (TOML). PATH is a pack file or a folder of *.toml files.
-  --json   print one JSON document instead of text
+  --json       print one JSON document instead of text
+  --emit DIR   also write every valid pack, compiled, into DIR (as the web app loads them)
+  --model      with --json: include each valid pack as the checker understood it (field pack)
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error.";
 
 #[derive(Serialize)]
@@ -23,6 +28,9 @@ struct FileReport {
     diagnostics: Vec<Located>,
     /// Score range per dimension over all paths (only for packs without errors).
     bounds: Vec<DimBounds>,
+    /// With `--model`: the compiled pack, as the engine plays it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pack: Option<kefu_sim::pack::Pack>,
 }
 
 fn files(arg: &str) -> Result<Vec<PathBuf>, String> {
@@ -47,10 +55,21 @@ fn bounds_note(b: &[DimBounds]) -> String {
 
 fn main() -> ExitCode {
     let mut json = false;
+    let mut model = false;
+    let mut emit: Option<PathBuf> = None;
     let mut paths = Vec::new();
-    for a in std::env::args().skip(1) {
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
         match a.as_str() {
             "--json" => json = true,
+            "--model" => model = true,
+            "--emit" => match args.next() {
+                Some(dir) => emit = Some(PathBuf::from(dir)),
+                None => {
+                    eprintln!("packcheck: --emit needs a folder\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -87,6 +106,15 @@ fn main() -> ExitCode {
             }
         };
         let Compiled { pack, hash, diagnostics } = compile(&name, &bytes);
+        if let (Some(dir), Some(p)) = (&emit, &pack) {
+            let file = dir.join(file_name(&p.meta.id, &hash));
+            let written =
+                std::fs::create_dir_all(dir).and_then(|_| std::fs::write(&file, encode_file(p, &hash)));
+            if let Err(e) = written {
+                eprintln!("packcheck: cannot write {}: {e}", file.display());
+                return ExitCode::from(2);
+            }
+        }
         let bounds = pack.as_ref().map(score_bounds).unwrap_or_default();
         if !json {
             for d in &diagnostics {
@@ -105,7 +133,9 @@ fn main() -> ExitCode {
                 );
             }
         }
-        reports.push(FileReport { file: name, ok: pack.is_some(), hash, diagnostics, bounds });
+        let ok = pack.is_some();
+        let pack = if model { pack } else { None };
+        reports.push(FileReport { file: name, ok, hash, diagnostics, bounds, pack });
     }
     if json {
         println!(

@@ -15,7 +15,9 @@ pub mod lower_exercise;
 pub mod model;
 pub mod reader;
 pub mod source;
+pub mod summary;
 
 pub use compile::{compile, Compiled};
 pub use diagnostic::{Code, Diagnostic, Located, Severity};
 pub use model::*;
+pub use summary::PackSummary;

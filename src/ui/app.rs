@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::engine::LoadedPack;
 use crate::library;
 use crate::storage::{Saves, Store};
 use crate::ui::components::nav::Nav;
@@ -32,6 +33,19 @@ pub struct AppProps {
     /// The store to use; `None` means the browser's local storage.
     #[prop_or_default]
     pub store: Option<StoreProp>,
+    /// Packs to play instead of the built-in catalog (fetched on demand); for tests.
+    #[prop_or_default]
+    pub packs: Option<PacksProp>,
+}
+
+/// Packs handed in by a test, compared by identity.
+#[derive(Clone)]
+pub struct PacksProp(pub Rc<Vec<Rc<LoadedPack>>>);
+
+impl PartialEq for PacksProp {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// A store handed in by a test, compared by identity.
@@ -47,7 +61,14 @@ impl PartialEq for StoreProp {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let store = props.store.as_ref().map_or_else(default_store, |s| s.0.clone());
-    let state = use_reducer(move || AppState::new(library::builtin(), Rc::new(Saves::new(store))));
+    let packs = props.packs.clone();
+    let state = use_reducer(move || {
+        let saves = Rc::new(Saves::new(store));
+        match packs {
+            Some(p) => AppState::with_packs((*p.0).clone(), saves),
+            None => AppState::new(library::index(), vec![], saves),
+        }
+    });
     let route = use_route();
     let page = match &route {
         Route::Home => html! { <Home /> },

@@ -5,6 +5,7 @@ pub mod app;
 pub mod clock;
 pub mod components;
 pub mod format;
+pub mod pack_loader;
 pub mod pages;
 pub mod route;
 pub mod state;

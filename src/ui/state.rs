@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::engine::{Chosen, Debrief, GradedExercise, Input, LoadedPack, Play, Session};
+use crate::pack::PackSummary;
 use crate::storage::{DimSummary, HistoryEntry, Notice, Saves};
 
 /// What the play page shows.
@@ -16,6 +17,8 @@ use crate::storage::{DimSummary, HistoryEntry, Notice, Saves};
 pub enum Screen {
     /// No play open.
     Idle,
+    /// The pack the student opened is being fetched.
+    Loading { id: String, title: String },
     /// The pack has an unfinished play: resume it or start over?
     AskResume { pack: Rc<LoadedPack>, play: Play },
     /// A play in progress (or just finished, showing its debrief). `feedback` is the last step's
@@ -34,6 +37,9 @@ pub enum Feedback {
 
 #[derive(Clone)]
 pub struct AppState {
+    /// Every pack the student can open (the built-in index), loaded or not.
+    pub catalog: Rc<Vec<PackSummary>>,
+    /// The packs loaded so far (fetched when first opened).
     pub packs: Rc<Vec<Rc<LoadedPack>>>,
     pub saves: Rc<Saves>,
     pub screen: Screen,
@@ -51,7 +57,20 @@ impl PartialEq for AppState {
 }
 
 pub enum Action {
-    /// The student picked a pack on the home page.
+    /// A pack's body is being fetched (the play page shows that it is on its way).
+    Loading {
+        id: String,
+    },
+    /// A pack's body arrived.
+    Loaded {
+        pack: Rc<LoadedPack>,
+    },
+    /// A pack's body could not be fetched; `error` says why.
+    LoadFailed {
+        id: String,
+        error: String,
+    },
+    /// The student picked a pack on the home page (its body is loaded).
     Open {
         pack_id: String,
         seed: u64,
@@ -85,9 +104,11 @@ pub enum Action {
 }
 
 impl AppState {
-    pub fn new(packs: Vec<Rc<LoadedPack>>, saves: Rc<Saves>) -> Self {
+    /// A state listing `catalog`, with `preloaded` packs already in memory.
+    pub fn new(catalog: Vec<PackSummary>, preloaded: Vec<Rc<LoadedPack>>, saves: Rc<Saves>) -> Self {
         AppState {
-            packs: Rc::new(packs),
+            catalog: Rc::new(catalog),
+            packs: Rc::new(preloaded),
             saves,
             screen: Screen::Idle,
             notices: vec![],
@@ -96,8 +117,20 @@ impl AppState {
         }
     }
 
+    /// A state whose catalog is exactly `packs`, all loaded (tests, single-pack builds).
+    pub fn with_packs(packs: Vec<Rc<LoadedPack>>, saves: Rc<Saves>) -> Self {
+        let catalog = packs.iter().map(|p| PackSummary::of(&p.pack, &p.hash)).collect();
+        AppState::new(catalog, packs, saves)
+    }
+
+    /// The loaded pack `id`, if it is loaded.
     pub fn pack(&self, id: &str) -> Option<Rc<LoadedPack>> {
         self.packs.iter().find(|p| p.pack.meta.id == id).cloned()
+    }
+
+    /// The catalog entry of pack `id`.
+    pub fn summary(&self, id: &str) -> Option<&PackSummary> {
+        self.catalog.iter().find(|p| p.id == id)
     }
 
     fn note(&mut self, n: Notice) {
@@ -180,6 +213,24 @@ impl Reducible for AppState {
         let mut s = (*self).clone();
         s.rev += 1;
         match action {
+            Action::Loading { id } => {
+                let title = s.summary(&id).map_or_else(|| id.clone(), |p| p.title.clone());
+                s.screen = Screen::Loading { id, title };
+            }
+            Action::Loaded { pack } => {
+                if s.pack(&pack.pack.meta.id).is_none() {
+                    let mut packs = (*s.packs).clone();
+                    packs.push(pack);
+                    s.packs = Rc::new(packs);
+                }
+            }
+            Action::LoadFailed { id, error } => {
+                let title = s.summary(&id).map_or_else(|| id.clone(), |p| p.title.clone());
+                s.notices.push(format!("场景「{title}」加载失败:{error}。请检查网络后再试一次。"));
+                if matches!(&s.screen, Screen::Loading { id: loading, .. } if *loading == id) {
+                    s.screen = Screen::Idle;
+                }
+            }
             Action::Open { pack_id, seed, now } => s.open(&pack_id, seed, now),
             Action::Resume { now } => {
                 if let Screen::AskResume { pack, play } = s.screen.clone() {
@@ -194,7 +245,7 @@ impl Reducible for AppState {
                 let pack = match &s.screen {
                     Screen::AskResume { pack, .. } | Screen::Broken { pack, .. } => Some(pack.clone()),
                     Screen::Playing { session, .. } => Some(session.loaded().clone()),
-                    Screen::Idle => None,
+                    Screen::Idle | Screen::Loading { .. } => None,
                 };
                 if let Some(pack) = pack {
                     match s.saves.set_aside_progress(&pack.pack.meta.id, now) {

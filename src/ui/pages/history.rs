@@ -10,6 +10,7 @@ use crate::ui::app::AppHandle;
 use crate::ui::components::debrief::DebriefView;
 use crate::ui::components::score_chart::{Bar, ScoreChart};
 use crate::ui::format::datetime;
+use crate::ui::pack_loader;
 use crate::ui::route::Route;
 
 fn tz_offset() -> i64 {
@@ -65,10 +66,22 @@ pub fn history_detail(props: &EntryProps) -> Html {
     let Some((_, entry)) = load(&state).into_iter().find(|(k, _)| *k == props.key_suffix) else {
         return html! { <p class="empty">{"没有找到这条记录。"}<a href={Route::History.href()}>{"返回练习记录"}</a></p> };
     };
-    let replayed = state
-        .pack(&entry.play.pack.id)
-        .ok_or_else(|| "这个场景包已不在应用中".to_string())
-        .and_then(|p| Session::replay(p, &entry.play).map_err(|e| e.to_string()));
+    // The pack is fetched if it is not loaded yet; until then the saved scores are shown.
+    let id = entry.play.pack.id.clone();
+    let listed = state.summary(&id).is_some();
+    {
+        let state = state.clone();
+        use_effect_with(id.clone(), move |id| {
+            if listed {
+                pack_loader::ensure_loaded(&state, id, |_| ());
+            }
+        });
+    }
+    let replayed = match state.pack(&id) {
+        Some(p) => Session::replay(p, &entry.play).map_err(|e| e.to_string()),
+        None if listed => Err("正在加载场景包".to_string()),
+        None => Err("这个场景包已不在应用中".to_string()),
+    };
     html! {
         <div class="history-detail">
             <a href={Route::History.href()} class="back">{"← 练习记录"}</a>

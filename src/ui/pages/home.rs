@@ -4,21 +4,15 @@
 use yew::prelude::*;
 
 use crate::ui::app::AppHandle;
-use crate::ui::clock;
-use crate::ui::route::{navigate, Route};
-use crate::ui::state::Action;
+use crate::ui::pack_loader;
 
 #[function_component(Home)]
 pub fn home() -> Html {
     let state = use_context::<AppHandle>().expect("AppHandle is provided by App");
     let unfinished = state.saves.unfinished();
     let mut groups: Vec<(String, Vec<_>)> = Vec::new();
-    for p in state.packs.iter() {
-        let project = if p.pack.meta.project.is_empty() {
-            "其他练习".to_string()
-        } else {
-            p.pack.meta.project.clone()
-        };
+    for p in state.catalog.iter() {
+        let project = if p.project.is_empty() { "其他练习".to_string() } else { p.project.clone() };
         match groups.iter_mut().find(|(g, _)| *g == project) {
             Some((_, list)) => list.push(p.clone()),
             None => groups.push((project, vec![p.clone()])),
@@ -34,18 +28,14 @@ pub fn home() -> Html {
                 <section class="project">
                     <h2>{ project }</h2>
                     <ul class="pack-list">
-                        { for packs.into_iter().map(|p| {
-                            let meta = p.pack.meta.clone();
+                        { for packs.into_iter().map(|meta| {
                             let id = meta.id.clone();
                             let open = {
                                 let state = state.clone();
                                 let id = id.clone();
-                                Callback::from(move |_| {
-                                    state.dispatch(Action::Open { pack_id: id.clone(), seed: clock::new_seed(), now: clock::now() });
-                                    navigate(&Route::Play);
-                                })
+                                Callback::from(move |_| pack_loader::open(&state, &id))
                             };
-                            let kinds: Vec<&str> = p.pack.activities.iter().map(|a| kind_label(a.body.kind())).collect();
+                            let kinds: Vec<&str> = meta.kinds.iter().map(|k| kind_label(k)).collect();
                             html! {
                                 <li>
                                     <button class="pack-card" data-pack={id.clone()} onclick={open}>
@@ -57,7 +47,7 @@ pub fn home() -> Html {
                                             if meta.minutes > 0 { <span>{ format!("约 {} 分钟", meta.minutes) }</span> }
                                         </span>
                                         <span class="pack-skills">
-                                            { for p.pack.dimensions.iter().map(|d| html! { <span class="skill">{ d.name.clone() }</span> }) }
+                                            { for meta.skills.iter().map(|d| html! { <span class="skill">{ d.clone() }</span> }) }
                                         </span>
                                         <span class="pack-source">{"出处:"}{ meta.source.clone() }</span>
                                     </button>

@@ -36,6 +36,12 @@ pub fn play() -> Html {
                 <a href={Route::Home.href()} data-nav="home">{"去选择一个场景"}</a>
             </div>
         },
+        Screen::Loading { title, .. } => html! {
+            <div class="empty" aria-busy="true">
+                <h2>{ title.clone() }</h2>
+                <p>{"正在加载场景……"}</p>
+            </div>
+        },
         Screen::AskResume { pack, play } => html! {
             <div class="ask-resume">
                 <h2>{ pack.pack.meta.title.clone() }</h2>
