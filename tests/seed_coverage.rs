@@ -2,7 +2,8 @@
 //! teach it. This keeps the table and scenarios/ in step:
 //! - every built-in pack's `source` is a section of the table, and that row lists the pack;
 //! - every `pack/activity` the table names exists, and every built-in activity is named somewhere;
-//! - the totals line matches the rows.
+//! - the totals line matches the rows;
+//! - every built-in pack's `project` (its home-page group) is the one of its source's seed.
 //!
 //! Rows whose note says "(in progress)" may name packs another author is still writing, by pack id
 //! alone. Such a name is skipped only while no built-in pack has that id: as soon as the pack
@@ -15,9 +16,18 @@ use std::collections::{BTreeMap, BTreeSet};
 const TABLE: &str = include_str!("../docs/seed-coverage.md");
 const IN_PROGRESS: &str = "(in progress)";
 
-/// A built-in pack as the check sees it: its source and its activity ids.
+/// The home-page group (`project`) of the packs whose source is in each seed, in the course's order.
+const SEED_PROJECTS: [(&str, &str); 4] = [
+    ("000", "客户信息收集"),
+    ("001", "项目二 识别与开发客户资源"),
+    ("002", "大客户开发(北京现代)"),
+    ("004", "客户沟通与维护复习"),
+];
+
+/// A built-in pack as the check sees it: its source, its home-page group and its activity ids.
 struct PackInfo {
     source: String,
+    project: String,
     activities: Vec<String>,
 }
 
@@ -182,6 +192,15 @@ fn check(doc: &str, packs: &BTreeMap<String, PackInfo>) -> (Vec<String>, Totals)
     }
 
     for (id, pack) in packs {
+        let seed = pack.source.get(..3).unwrap_or_default();
+        if let Some((_, project)) = SEED_PROJECTS.iter().find(|(s, _)| *s == seed) {
+            if pack.project != *project {
+                problems.push(format!(
+                    "pack `{id}`: its source is in seed {seed}, so its project should be `{project}` (found `{}`)",
+                    pack.project
+                ));
+            }
+        }
         match rows.iter().find(|r| r.section == pack.source) {
             None => problems
                 .push(format!("pack `{id}`: its source `{}` is not a section of the table", pack.source)),
@@ -220,7 +239,8 @@ fn builtin_packs() -> BTreeMap<String, PackInfo> {
         .map(|(_, p)| {
             let meta = &p.pack.meta;
             let activities = p.pack.activities.iter().map(|a| a.id.clone()).collect();
-            (meta.id.clone(), PackInfo { source: meta.source.clone(), activities })
+            let info = PackInfo { source: meta.source.clone(), project: meta.project.clone(), activities };
+            (meta.id.clone(), info)
         })
         .collect()
 }
@@ -239,11 +259,19 @@ fn the_check_reports_each_kind_of_mismatch() {
     let packs = BTreeMap::from([
         (
             "alpha".to_string(),
-            PackInfo { source: "000 文档 · 甲".into(), activities: vec!["a1".into(), "a2".into()] },
+            PackInfo {
+                source: "000 文档 · 甲".into(),
+                project: "客户信息收集".into(),
+                activities: vec!["a1".into(), "a2".into()],
+            },
         ),
         (
             "beta".to_string(),
-            PackInfo { source: "001 文档 · 不在表里".into(), activities: vec!["b1".into()] },
+            PackInfo {
+                source: "001 文档 · 不在表里".into(),
+                project: "客户信息收集".into(),
+                activities: vec!["b1".into()],
+            },
         ),
     ]);
     let doc = "\
@@ -271,12 +299,15 @@ Totals: 1 sections — 1 covered, 0 in progress, 0 not yet, 0 n/a.
         "activity `alpha/a2` is not in the table",
         "activity `beta/b1` is not in the table",
         "the totals line should read exactly",
+        "its project should be `项目二 识别与开发客户资源` (found `客户信息收集`)",
     ];
     for e in expect {
         assert!(problems.iter().any(|p| p.contains(e)), "missing `{e}` in:\n{}", problems.join("\n"));
     }
     // `gamma` does not exist but its row is in progress: skipped, and counted as in progress.
     assert!(!problems.iter().any(|p| p.contains("gamma")), "{problems:?}");
+    // `alpha` is in the group of its seed: no complaint about its project.
+    assert!(!problems.iter().any(|p| p.contains("pack `alpha`: its source is in seed")), "{problems:?}");
     assert_eq!(
         totals,
         Totals { sections: 8, covered: 1, in_progress: 2, not_yet: 3, not_applicable: 1 },
