@@ -3,11 +3,15 @@
 // debrief whose numbers and review match what was clicked; the play is then in the history.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDir, launch, newPage, snapshot, playDialogue, waitForStep } from './lib/harness.mjs';
+import {
+  serveDir, launch, newPage, snapshot, waitForStep, packModels, playToEnd, leastTaken, debriefScores,
+} from './lib/harness.mjs';
 
 let server;
 let browser;
+let models;
 before(async () => {
+  models = packModels();
   server = await serveDir();
   browser = await launch();
 });
@@ -15,16 +19,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Picks the least-taken offered choice at this node, so a play never circles forever. */
-function leastTaken() {
-  const taken = new Map();
-  return (ids) => {
-    const id = ids.reduce((a, b) => ((taken.get(b) ?? 0) < (taken.get(a) ?? 0) ? b : a));
-    taken.set(id, (taken.get(id) ?? 0) + 1);
-    return id;
-  };
-}
 
 test('apple seller: play, reload mid-play, resume, finish, debrief, history', async () => {
   const page = await newPage(browser);
@@ -51,18 +45,17 @@ test('apple seller: play, reload mid-play, resume, finish, debrief, history', as
   assert.equal(await waitForStep(page), 'choice');
   assert.equal(await page.locator('[data-node]').getAttribute('data-node'), before, 'resumed at the same step');
 
-  const rest = await playDialogue(page, leastTaken());
+  const { choices: rest } = await playToEnd(page, models.get('apple-seller'), leastTaken());
   const clicked = [ask, ...rest];
   assert.equal(await waitForStep(page), 'debrief');
   await snapshot(page, 'apple-seller-debrief');
 
-  const dims = await page.locator('[data-dimension]').evaluateAll((els) =>
-    els.map((e) => ({ id: e.dataset.dimension, score: Number(e.dataset.score), max: Number(e.dataset.max) })),
-  );
-  assert.ok(dims.length >= 3, `one entry per skill: ${JSON.stringify(dims)}`);
-  for (const d of dims) {
-    assert.ok(Number.isInteger(d.score) && Number.isInteger(d.max), JSON.stringify(d));
-    assert.ok(d.max >= 0 && d.score <= d.max, `score within its maximum: ${JSON.stringify(d)}`);
+  const dims = await debriefScores(page);
+  const skills = models.get('apple-seller').dimensions.map((d) => d.id);
+  assert.deepEqual(Object.keys(dims), skills, 'one entry per skill, in the pack\'s order');
+  for (const [id, d] of Object.entries(dims)) {
+    assert.ok(Number.isInteger(d.score) && Number.isInteger(d.max), `${id}: ${JSON.stringify(d)}`);
+    assert.ok(d.max >= 0 && d.score <= d.max, `${id} within its maximum: ${JSON.stringify(d)}`);
   }
   const reviewed = await page.locator('[data-review]').evaluateAll((els) => els.map((e) => e.dataset.review));
   assert.deepEqual(reviewed, clicked, 'the debrief reviews every choice, in order');
@@ -80,7 +73,7 @@ test('jewelry clerk: a whole play by clicking ends in a debrief', async () => {
   const page = await newPage(browser);
   await page.goto(server.url);
   await page.locator('[data-pack="jewelry-clerk"]').click();
-  const clicked = await playDialogue(page, leastTaken());
+  const { choices: clicked } = await playToEnd(page, models.get('jewelry-clerk'), leastTaken());
   assert.ok(clicked.length >= 2, clicked.join());
   assert.equal(await waitForStep(page), 'debrief');
   assert.ok((await page.locator('[data-dimension]').count()) >= 1);

@@ -18,6 +18,11 @@ pub fn home() -> Html {
             None => groups.push((project, vec![p.clone()])),
         }
     }
+    // The course's order: groups by the course document their packs come from (000, 001, 002, 004;
+    // a pack's `source` starts with the document number), packs within a group in file order.
+    let doc =
+        |s: &str| s.chars().take_while(char::is_ascii_digit).collect::<String>().parse().unwrap_or(u32::MAX);
+    groups.sort_by_key(|(_, packs)| packs.iter().map(|p| doc(&p.source)).min());
     html! {
         <div class="home">
             <section class="hero">

@@ -3,6 +3,8 @@
 // records every page error, console error and failed or 4xx/5xx request so a test can assert there
 // were none. Nothing here downloads a browser.
 import { createServer } from 'node:http';
+import { spawnSync } from 'node:child_process';
+import assert from 'node:assert/strict';
 import { readFile, stat } from 'node:fs/promises';
 import { join, extname, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,4 +121,114 @@ export async function waitForStep(page) {
   if (await page.locator('[data-debrief]').count()) return 'debrief';
   if (await page.locator('[data-activity]').count()) return 'exercise';
   return 'choice';
+}
+
+/** Every valid built-in pack as the checker compiled it (`packcheck --json --model`), by id: the
+ * tests take the right answers from the packs themselves, never from a copy in the test. */
+export function packModels(dir = 'scenarios') {
+  const root = fileURLToPath(new URL('../../../', import.meta.url));
+  const run = spawnSync('cargo', ['run', '--quiet', '--locked', '--bin', 'packcheck', '--', '--json', '--model', dir], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (run.status !== 0 && run.status !== 1) throw new Error(`packcheck failed: ${run.stderr}`);
+  const models = new Map();
+  for (const f of JSON.parse(run.stdout).files) if (f.pack) models.set(f.pack.meta.id, f.pack);
+  return models;
+}
+
+/** A `Decimal` of the model (fixed point, 6 places) as a student would type it. */
+const decimal = (d) => String(d / 1e6);
+const total = (score) => score.reduce((a, s) => a + s.delta, 0);
+
+/** Answers the exercise on screen by clicking, all right (`right`) or all wrong, submits it and
+ * moves on. Returns the graded items as `{ id: ok }`. */
+export async function answerExercise(page, pack, right = true) {
+  const root = page.locator('[data-activity]');
+  const kind = await root.getAttribute('data-activity');
+  const id = await root.getAttribute('data-node');
+  const activity = pack.activities.find((a) => a.id === id);
+  const body = activity.body[kind];
+  const shown = async () => root.locator('[data-item]').evaluateAll((els) => els.map((e) => e.dataset.item));
+  if (kind === 'order') {
+    const target = body.items.map((i) => i.id);
+    if (right) {
+      for (let i = 0; i < target.length; i++) {
+        for (let j = (await shown()).indexOf(target[i]); j > i; j--) {
+          await root.locator(`[data-item="${target[i]}"] [data-move="up"]`).click();
+        }
+      }
+      assert.deepEqual(await shown(), target, 'the order was put right by clicking');
+    }
+  } else if (kind === 'classify') {
+    for (const item of await shown()) {
+      const want = body.items.find((i) => i.id === item).category;
+      const pick = right ? want : body.categories.find((c) => c.id !== want).id;
+      await root.locator(`[data-item="${item}"] select`).selectOption(pick);
+    }
+  } else if (kind === 'calc') {
+    for (const step of body.steps) {
+      const value = right ? decimal(step.answer) : decimal(step.answer + step.tolerance + 7e6);
+      await root.locator(`[data-step="${step.id}"] input`).fill(value);
+    }
+  } else if (kind === 'plan') {
+    for (const field of body.fields) {
+      const f = root.locator(`[data-field="${field.id}"]`);
+      if (field.input === 'text') {
+        await f.locator('textarea').fill('学生填写的计划内容:'.padEnd(Math.max(field.min_chars, 12), '。'));
+        continue;
+      }
+      const by = [...field.options].sort((a, b) => total(b.score) - total(a.score));
+      const picks =
+        field.input === 'one'
+          ? [right ? by[0] : by[by.length - 1]]
+          : field.options.filter((o) => (right ? total(o.score) > 0 : total(o.score) < 0));
+      for (const o of picks) await f.locator(`[data-option="${o.id}"]`).check();
+    }
+  } else {
+    throw new Error(`unknown exercise kind ${kind}`);
+  }
+  await root.locator('[data-submit]').click();
+  await page.locator('[data-feedback]').waitFor();
+  const graded = Object.fromEntries(
+    await page.locator('[data-feedback] [data-result-item]').evaluateAll((els) =>
+      els.map((e) => [e.dataset.resultItem, e.dataset.ok === 'true']),
+    ),
+  );
+  await page.locator('[data-continue]').click();
+  return graded;
+}
+
+/** Plays the open pack to its debrief: dialogue choices by `pick`, exercises answered (right unless
+ * `right` is false). Returns the dialogue choices clicked and the graded exercises, in order. */
+export async function playToEnd(page, pack, pick, right = true) {
+  const choices = [];
+  const exercises = [];
+  for (let guard = 0; guard < 40; guard++) {
+    choices.push(...(await playDialogue(page, pick)));
+    const step = await waitForStep(page);
+    if (step === 'debrief') return { choices, exercises };
+    const kind = await page.locator('[data-activity]').getAttribute('data-activity');
+    exercises.push({ kind, graded: await answerExercise(page, pack, right) });
+  }
+  throw new Error('no debrief after 40 activities');
+}
+
+/** Picks the least-taken offered choice, so a play never circles forever. */
+export function leastTaken() {
+  const taken = new Map();
+  return (ids) => {
+    const id = ids.reduce((a, b) => ((taken.get(b) ?? 0) < (taken.get(a) ?? 0) ? b : a));
+    taken.set(id, (taken.get(id) ?? 0) + 1);
+    return id;
+  };
+}
+
+/** The debrief's numbers: `{ id: { score, max } }`. */
+export async function debriefScores(page) {
+  const dims = await page.locator('[data-debrief] [data-dimension]').evaluateAll((els) =>
+    els.map((e) => [e.dataset.dimension, { score: Number(e.dataset.score), max: Number(e.dataset.max) }]),
+  );
+  return Object.fromEntries(dims);
 }
