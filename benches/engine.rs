@@ -1,11 +1,12 @@
-//! Engine benchmark (`make bench`): time to start a play, take one step, replay a whole play and
-//! build the debrief, for every built-in pack and a generated 10 000-node dialogue. Plain timing
+//! Engine benchmark (`make bench`): time to start a play, take one step (a choice or an exercise
+//! answer), replay a whole play and build the debrief, for every built-in pack and a generated 10 000-node dialogue. Plain timing
 //! loops (median of batches) printed as a markdown table; no timing is asserted anywhere.
 
 use std::hint::black_box;
 use std::rc::Rc;
 use std::time::Instant;
 
+use kefu_sim::engine::answer_key::{self, Aim};
 use kefu_sim::engine::{Current, Debrief, LoadedPack, Session};
 use kefu_sim::library;
 
@@ -28,14 +29,23 @@ fn time(batches: usize, per: usize, mut f: impl FnMut()) -> f64 {
     v[v.len() / 2]
 }
 
-/// A whole play choosing the first offered choice each time.
+/// A whole play: the first offered choice at every dialogue step, the answer key's best answer at
+/// every exercise.
 fn first_choice_play(pack: &Rc<LoadedPack>) -> Session {
     let mut s = Session::start(pack.clone(), 1, 0).unwrap();
-    while let Current::Choose { choices, .. } = s.current() {
-        let id = choices[0].id.clone();
-        s.choose(&id, 0).unwrap();
+    loop {
+        match s.current() {
+            Current::Choose { choices, .. } => {
+                let id = choices[0].id.clone();
+                s.choose(&id, 0).unwrap();
+            }
+            Current::Exercise { activity, items } => {
+                let input = answer_key::answer(activity, &items, Aim::Best).expect("an exercise");
+                s.submit(input, 0).unwrap();
+            }
+            Current::Finished => return s,
+        }
     }
-    s
 }
 
 fn main() {

@@ -7,62 +7,14 @@ mod common;
 
 use std::rc::Rc;
 
-use indexmap::IndexMap;
-use kefu_sim::engine::exercise::FieldAnswer;
+use kefu_sim::engine::answer_key::{self, Aim};
 use kefu_sim::engine::{Current, Debrief, Input, LoadedPack, Session};
-use kefu_sim::pack::{ActivityBody, FieldInput, VarKind};
+use kefu_sim::pack::VarKind;
 
-/// The answers to try for the current exercise: all right, and (where possible) all wrong.
+/// The answers to try for the current exercise: the best and the worst, from the answer key.
 fn exercise_inputs(s: &Session) -> Vec<Input> {
     let Current::Exercise { activity, items } = s.current() else { unreachable!() };
-    let sum = |o: &kefu_sim::pack::PlanOption| o.score.iter().map(|x| x.delta).sum::<i64>();
-    match &activity.body {
-        ActivityBody::Order(o) => {
-            let right: Vec<String> = o.items.iter().map(|i| i.id.clone()).collect();
-            vec![Input::Order(right.iter().rev().cloned().collect()), Input::Order(right)]
-        }
-        ActivityBody::Classify(c) => {
-            let right = items.iter().map(|i| (i.id.clone(), i.category.clone())).collect();
-            let wrong = items
-                .iter()
-                .map(|i| (i.id.clone(), c.categories.iter().find(|k| k.id != i.category).unwrap().id.clone()))
-                .collect();
-            vec![Input::Classify(right), Input::Classify(wrong)]
-        }
-        ActivityBody::Calc(c) => vec![
-            Input::Calc(c.steps.iter().map(|st| (st.id.clone(), st.answer.to_string())).collect()),
-            Input::Calc(c.steps.iter().map(|st| (st.id.clone(), String::new())).collect()),
-        ],
-        ActivityBody::Plan(p) => {
-            let pick = |best: bool| -> IndexMap<String, FieldAnswer> {
-                p.fields
-                    .iter()
-                    .map(|f| {
-                        let picks = match f.input {
-                            FieldInput::Text => vec![],
-                            FieldInput::One => {
-                                let o = if best {
-                                    f.options.iter().max_by_key(|o| sum(o))
-                                } else {
-                                    f.options.iter().min_by_key(|o| sum(o))
-                                };
-                                vec![o.unwrap().id.clone()]
-                            }
-                            FieldInput::Many => f
-                                .options
-                                .iter()
-                                .filter(|o| if best { sum(o) > 0 } else { sum(o) < 0 })
-                                .map(|o| o.id.clone())
-                                .collect(),
-                        };
-                        (f.id.clone(), FieldAnswer { text: "答".repeat(f.min_chars as usize), picks })
-                    })
-                    .collect()
-            };
-            vec![Input::Plan(pick(true)), Input::Plan(pick(false))]
-        }
-        ActivityBody::Dialogue(_) => unreachable!(),
-    }
+    [Aim::Worst, Aim::Best].into_iter().filter_map(|aim| answer_key::answer(activity, &items, aim)).collect()
 }
 
 /// One way to move a session on (a choice or an exercise answer).

@@ -211,3 +211,39 @@ proptest! {
         }
     }
 }
+
+/// Everything a student can see of a session, to compare before and after a refused step.
+fn snapshot(s: &Session) -> String {
+    format!("{:?}|{:?}|{:?}|{:?}|{}", s.events(), s.scores(), s.vars(), s.play(), node(s))
+}
+
+#[test]
+fn a_refused_step_leaves_the_session_exactly_as_it_was() {
+    let pack = common::load("sample.toml", common::SAMPLE);
+    let mut s = Session::start(pack.clone(), 3, 0).unwrap();
+    let first = offered(&s)[0].clone();
+    s.choose(&first, 1).unwrap();
+    let before = snapshot(&s);
+    assert!(s.choose("no-such-choice", 2).is_err());
+    assert!(s.submit(Input::Order(vec![]), 2).is_err(), "an exercise answer at a dialogue node");
+    assert_eq!(snapshot(&s), before);
+
+    // A failure after the step's effects were applied (its target node is gone: a pack damaged
+    // after it was checked) is rolled back too, scores and transcript included.
+    let mut broken = (*pack).clone();
+    let s = Session::start(pack.clone(), 3, 0).unwrap();
+    let (here, choice) = (node(&s), offered(&s)[0].clone());
+    let Some(ActivityBody::Dialogue(d)) = broken.pack.activities.first_mut().map(|a| &mut a.body) else {
+        panic!("the sample starts with a dialogue")
+    };
+    let step = d.nodes[&here].choices().iter().find(|c| c.id == choice).unwrap().clone();
+    assert!(!step.score.is_empty(), "the step changes scores before it fails");
+    for b in &step.goto {
+        d.nodes.shift_remove(&b.to);
+    }
+    let mut s = Session::start(Rc::new(broken), 3, 0).unwrap();
+    let before = snapshot(&s);
+    let err = s.choose(&choice, 3).unwrap_err();
+    assert!(matches!(err, EngineError::MissingNode { .. }), "{err:?}");
+    assert_eq!(snapshot(&s), before);
+}

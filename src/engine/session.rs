@@ -274,12 +274,22 @@ impl Session {
             .ok_or(EngineError::Finished)
     }
 
-    /// Applies one answer; on error the session is left as it was.
+    /// Applies one answer; on error the session is left as it was. Only the small state is
+    /// copied for the rollback; the transcript and the answers only grow, so they are cut back to
+    /// their old length. (Cloning the whole session made every step cost the play's length, and a
+    /// replay of a long play quadratic.)
     fn answer(&mut self, a: Answer) -> Result<(), EngineError> {
-        let before = self.clone();
+        let vars = self.vars.clone();
+        let scores = self.scores.clone();
+        let pos = self.pos.clone();
+        let (events, answers) = (self.events.len(), self.play.answers.len());
         let result = self.apply(a);
         if result.is_err() {
-            *self = before;
+            self.vars = vars;
+            self.scores = scores;
+            self.pos = pos;
+            self.events.truncate(events);
+            self.play.answers.truncate(answers);
         }
         result
     }
