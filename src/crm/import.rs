@@ -61,12 +61,7 @@ impl ImportPreview {
 
     /// Creates the good rows, in file order; returns their ids. Bad rows are not imported.
     pub fn accept(self, ws: &mut Workspace, at: i64, reason: &str) -> Result<Vec<u32>, CrmError> {
-        // Rows were validated when read; creating cannot fail for them, but check all first so
-        // that an import is all-or-nothing even if the workspace changed in between.
-        for r in &self.rows {
-            super::field::canonical_card(&r.customer).map_err(CrmError::Invalid)?;
-        }
-        self.rows.into_iter().map(|r| ws.create(r.customer, at, reason).map(|c| c.id)).collect()
+        ws.create_many(self.rows.into_iter().map(|r| r.customer).collect(), at, reason)
     }
 }
 

@@ -5,8 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
-/// One MAN assessment: which of the three conditions the customer meets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// One MAN assessment: which of the three conditions the customer meets. Serialized as the
+/// seed's notation (`"M+a+N"`), which is also how pack files write it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Man {
     pub money: bool,
     pub authority: bool,
@@ -106,6 +107,19 @@ impl Man {
             _ => Err(bad()),
         };
         Ok(Man::new(flag(m, 'M', 'm')?, flag(a, 'A', 'a')?, flag(n, 'N', 'n')?))
+    }
+}
+
+impl Serialize for Man {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Man {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Man::parse(&text).map_err(serde::de::Error::custom)
     }
 }
 

@@ -6,11 +6,13 @@
 //! See docs/crm.md.
 
 pub mod audit;
+pub mod check;
 pub mod contact;
 pub mod counts;
 pub mod csv_io;
 pub mod customer;
 pub mod duplicate;
+pub mod effect;
 pub mod error;
 pub mod field;
 pub mod import;
@@ -19,7 +21,9 @@ pub mod labels;
 pub mod lifecycle;
 pub mod loyalty;
 pub mod man;
+pub mod persist;
 pub mod phone;
+pub mod sample;
 pub mod search;
 pub mod state;
 pub mod stored;
@@ -45,3 +49,7 @@ pub use value::{big_not_good, pareto, ranking, BigNotGood, BigNotGoodRule, Paret
 pub use csv_io::{export_csv, preview_csv};
 pub use import::{ImportError, ImportPreview, ImportRow};
 pub use json_io::{export_json, preview_json};
+pub use persist::{CrmNotice, CrmStore};
+pub use sample::{SampleChoice, SampleConflict, SampleLoaded, SamplePlan};
+pub use check::{CheckResult, CrmCheck};
+pub use effect::{Bindings, CrmEffect, EffectError};

@@ -16,7 +16,7 @@ use super::field::Field;
 use super::visit::VisitRow;
 
 #[derive(Serialize, Deserialize)]
-struct Row(i64, u32, String, String, Vec<String>);
+pub(crate) struct Row(pub i64, pub u32, pub String, pub String, pub Vec<String>);
 
 /// A card's field texts in stored order, without the trailing empty ones.
 pub fn card_cells(c: &Customer) -> Vec<String> {
@@ -53,7 +53,7 @@ fn find_key<T: Copy + Serialize>(all: &[T], key: &str) -> Result<T, String> {
     all.iter().copied().find(|v| key_of(*v) == key).ok_or_else(|| format!("未知的代码「{key}」"))
 }
 
-fn to_row(e: &AuditEntry) -> Row {
+pub(crate) fn to_row(e: &AuditEntry) -> Row {
     let (code, payload) = match &e.change {
         Change::Created(c) => ("c", card_cells(c)),
         Change::Changed { field, from, to } => ("f", vec![field.key().into(), from.clone(), to.clone()]),
@@ -81,7 +81,7 @@ fn to_row(e: &AuditEntry) -> Row {
     Row(e.at, e.customer, code.into(), e.reason.clone(), payload)
 }
 
-fn from_row(Row(at, customer, code, reason, mut p): Row) -> Result<AuditEntry, String> {
+pub(crate) fn from_row(Row(at, customer, code, reason, mut p): Row) -> Result<AuditEntry, String> {
     let arity = |n: usize, p: &[String]| {
         if p.len() == n {
             Ok(())

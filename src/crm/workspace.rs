@@ -233,6 +233,20 @@ impl Workspace {
         Ok(Created { id, duplicates })
     }
 
+    /// Adds many cards at once (an accepted import): all are checked first and none is added if
+    /// any is invalid. Duplicates are not looked for here (the import preview did that).
+    pub fn create_many(&mut self, cards: Vec<Customer>, at: i64, reason: &str) -> Result<Vec<u32>, CrmError> {
+        let cards: Vec<Customer> =
+            cards.iter().map(canonical_card).collect::<Result<_, _>>().map_err(CrmError::Invalid)?;
+        let mut ids = Vec::with_capacity(cards.len());
+        for mut card in cards {
+            card.id = self.next_id;
+            ids.push(card.id);
+            self.record(at, card.id, Change::Created(Box::new(card)), reason);
+        }
+        Ok(ids)
+    }
+
     /// Sets one field from its text form. A state change is checked like [`Workspace::move_state`]
     /// (and needs a reason). Returns whether anything changed.
     pub fn set_field(&mut self, id: u32, field: Field, text: &str, at: i64, reason: &str) -> Result<bool, CrmError> {
