@@ -12,7 +12,6 @@ use kefu_sim::crm::{export_csv, preview_csv, CrmStore, Query, SearchIndex, State
 use kefu_sim::storage::{MemoryStore, Store};
 
 #[path = "../tests/crm_gen.rs"]
-#[allow(dead_code)]
 mod crm_gen;
 
 /// Median time per call in milliseconds over `batches` batches of `per` calls.
@@ -40,7 +39,11 @@ fn main() {
     let units = store.used();
     let keys = store.keys("kefu-sim/crm/").unwrap().len();
 
-    println!("{n} customers, {} log entries, {keys} keys, {units} UTF-16 units stored ({:.2} M; budget 2.5 M)\n", ws.log().len(), units as f64 / 1e6);
+    println!(
+        "{n} customers, {} log entries, {keys} keys, {units} UTF-16 units stored ({:.2} M; budget 2.5 M)\n",
+        ws.log().len(),
+        units as f64 / 1e6
+    );
     println!("| operation | ms |");
     println!("|---|---:|");
     let open = time(7, 1, || {

@@ -79,7 +79,8 @@ fn effects_obey_the_crm_rules_and_change_nothing_when_refused() {
     let loyal: CrmEffect = parse(r#"{"do":"move_state","customer":"x","to":"loyal"}"#).unwrap();
     let err = loyal.apply(&mut ws, &mut b, 2, "r").unwrap_err();
     assert!(err.to_string().contains("重复购买"), "{err}");
-    let bad: CrmEffect = parse(r#"{"do":"update","customer":"x","fields":{"age":"很老","phone":"abc"}}"#).unwrap();
+    let bad: CrmEffect =
+        parse(r#"{"do":"update","customer":"x","fields":{"age":"很老","phone":"abc"}}"#).unwrap();
     let err = bad.apply(&mut ws, &mut b, 2, "r").unwrap_err();
     assert!(err.to_string().contains("年龄") && err.to_string().contains("电话"), "{err}");
     let ghost: CrmEffect = parse(r#"{"do":"set_man","customer":"ghost","man":"m+a+n"}"#).unwrap();

@@ -6,7 +6,8 @@
 #![allow(dead_code)]
 
 use kefu_sim::crm::{
-    ContactKind, Customer, Field, Gender, Kind, Level, Man, Member, NewContact, Outcome, Role, State, Workspace,
+    ContactKind, Customer, Field, Gender, Kind, Level, Man, Member, NewContact, Outcome, Role, State,
+    Workspace,
 };
 
 /// A small xorshift generator: the same seed gives the same cards on every machine.
@@ -17,7 +18,7 @@ impl Rng {
         Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x << 13;
         x ^= x >> 7;
@@ -27,7 +28,7 @@ impl Rng {
     }
 
     pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
+        self.next_u64() % n
     }
 
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
@@ -39,19 +40,84 @@ impl Rng {
     }
 }
 
-const SURNAMES: &[&str] = &["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗", "欧阳", "司马"];
-const GIVEN: &[&str] = &["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞", "平", "刚", "桂英", "子涵", "浩然", "欣怡", "梓轩", "雨桐"];
+const SURNAMES: &[&str] = &[
+    "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何",
+    "郭", "马", "罗", "欧阳", "司马",
+];
+const GIVEN: &[&str] = &[
+    "伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明",
+    "超", "秀兰", "霞", "平", "刚", "桂英", "子涵", "浩然", "欣怡", "梓轩", "雨桐",
+];
 const DISTRICTS: &[&str] = &["朝阳区", "海淀区", "东城区", "西城区", "丰台区", "城南区", "城东区", "开发区"];
-const STREETS: &[&str] = &["学府路", "阳光大道", "建设路", "人民路", "金色家园", "幸福里", "科技园路", "滨河路"];
-const OCCUPATIONS: &[&str] = &["教师", "会计", "医生", "工程师", "个体经营", "公务员", "销售经理", "护士", "程序员", "退休", "学生", "律师", "设计师"];
-const WORKPLACES: &[&str] = &["育才中学", "城东医院", "宏达物流", "新创科技", "区税务局", "阳光小学", "建设银行支行", "", "", ""];
-const FAMILIES: &[&str] = &["已婚,一个孩子上小学", "三口之家,孩子上初中", "单身", "与父母同住", "孩子上幼儿园", "二孩家庭", "夫妻二人,孩子已工作", ""];
-const INTERESTS: &[&str] = &["读书", "健身", "旅游", "烘焙", "摄影", "钓鱼", "茶艺", "篮球", "亲子阅读", "广场舞", ""];
-const NEEDS: &[&str] = &["孩子每天喝奶", "周末亲子阅读空间", "更换家用车", "公务用车更新", "学生课间奶配送", "安静的读书环境", "高蛋白运动饮品", "商务接待用车", "儿童绘本", "团购员工福利", "老人营养品"];
-const SOURCES: &[&str] = &["逐户寻访法", "客户引荐法", "光辉效应法", "代理人法", "直接邮寄法", "电话营销法", "滚雪球法", "资料查阅法", "市场咨询法", "会议寻找法"];
+const STREETS: &[&str] =
+    &["学府路", "阳光大道", "建设路", "人民路", "金色家园", "幸福里", "科技园路", "滨河路"];
+const OCCUPATIONS: &[&str] = &[
+    "教师",
+    "会计",
+    "医生",
+    "工程师",
+    "个体经营",
+    "公务员",
+    "销售经理",
+    "护士",
+    "程序员",
+    "退休",
+    "学生",
+    "律师",
+    "设计师",
+];
+const WORKPLACES: &[&str] =
+    &["育才中学", "城东医院", "宏达物流", "新创科技", "区税务局", "阳光小学", "建设银行支行", "", "", ""];
+const FAMILIES: &[&str] = &[
+    "已婚,一个孩子上小学",
+    "三口之家,孩子上初中",
+    "单身",
+    "与父母同住",
+    "孩子上幼儿园",
+    "二孩家庭",
+    "夫妻二人,孩子已工作",
+    "",
+];
+const INTERESTS: &[&str] =
+    &["读书", "健身", "旅游", "烘焙", "摄影", "钓鱼", "茶艺", "篮球", "亲子阅读", "广场舞", ""];
+const NEEDS: &[&str] = &[
+    "孩子每天喝奶",
+    "周末亲子阅读空间",
+    "更换家用车",
+    "公务用车更新",
+    "学生课间奶配送",
+    "安静的读书环境",
+    "高蛋白运动饮品",
+    "商务接待用车",
+    "儿童绘本",
+    "团购员工福利",
+    "老人营养品",
+];
+const SOURCES: &[&str] = &[
+    "逐户寻访法",
+    "客户引荐法",
+    "光辉效应法",
+    "代理人法",
+    "直接邮寄法",
+    "电话营销法",
+    "滚雪球法",
+    "资料查阅法",
+    "市场咨询法",
+    "会议寻找法",
+];
 const SEGMENTS: &[&str] = &["阳光少年乳制品", "七彩阳光", "北京现代"];
-const COMPANY_HEADS: &[&str] = &["宏达", "新创", "鑫源", "华联", "东方", "金桥", "远航", "晨光", "恒通", "博雅"];
-const COMPANY_TAILS: &[&str] = &["物流有限公司", "科技有限公司", "建材集团", "实验小学", "物业服务中心", "机关事务管理局", "连锁超市", "酒店管理公司"];
+const COMPANY_HEADS: &[&str] =
+    &["宏达", "新创", "鑫源", "华联", "东方", "金桥", "远航", "晨光", "恒通", "博雅"];
+const COMPANY_TAILS: &[&str] = &[
+    "物流有限公司",
+    "科技有限公司",
+    "建材集团",
+    "实验小学",
+    "物业服务中心",
+    "机关事务管理局",
+    "连锁超市",
+    "酒店管理公司",
+];
 const INDUSTRIES: &[&str] = &["物流", "软件", "建材", "教育", "物业服务", "政府机关", "零售", "酒店"];
 
 fn phone(r: &mut Rng) -> String {
@@ -66,7 +132,18 @@ fn phone(r: &mut Rng) -> String {
 }
 
 fn state_for(r: &mut Rng) -> State {
-    *r.pick(&[State::Potential, State::Potential, State::Potential, State::Target, State::Target, State::Actual, State::Actual, State::Loyal, State::Lost, State::NonCustomer])
+    *r.pick(&[
+        State::Potential,
+        State::Potential,
+        State::Potential,
+        State::Target,
+        State::Target,
+        State::Actual,
+        State::Actual,
+        State::Loyal,
+        State::Lost,
+        State::NonCustomer,
+    ])
 }
 
 /// Card `i` of a generated set.
@@ -74,7 +151,11 @@ pub fn card(r: &mut Rng, i: usize) -> Customer {
     let organisation = r.chance(15);
     let state = state_for(r);
     let man = if r.chance(80) {
-        Some(if state == State::NonCustomer { Man::new(false, false, false) } else { Man::from_index(1 + r.below(7) as usize) })
+        Some(if state == State::NonCustomer {
+            Man::new(false, false, false)
+        } else {
+            Man::from_index(1 + r.below(7) as usize)
+        })
     } else {
         None
     };
@@ -108,15 +189,28 @@ pub fn card(r: &mut Rng, i: usize) -> Customer {
         c.price_sensitivity = *r.pick(&Level::ALL);
     }
     if organisation {
-        c.name = format!("{}{}{}", r.pick(COMPANY_HEADS), r.pick(COMPANY_TAILS), if i % 7 == 0 { format!("第{}分部", i % 50) } else { String::new() });
+        c.name = format!(
+            "{}{}{}",
+            r.pick(COMPANY_HEADS),
+            r.pick(COMPANY_TAILS),
+            if i % 7 == 0 { format!("第{}分部", i % 50) } else { String::new() }
+        );
         c.industry = r.pick(INDUSTRIES).to_string();
         c.size = format!("员工约 {} 人", 20 + r.below(3000));
         c.contact_person = format!("{}经理(采购部)", r.pick(SURNAMES));
         c.projects = format!("年内采购预算约 {} 万元", 10 + r.below(300));
         if r.chance(50) {
             c.decision_group = vec![
-                Member { role: Role::Buyer, name: format!("{}科长", r.pick(SURNAMES)), title: "采购科长".into() },
-                Member { role: Role::DecisionMaker, name: format!("{}总", r.pick(SURNAMES)), title: "总经理".into() },
+                Member {
+                    role: Role::Buyer,
+                    name: format!("{}科长", r.pick(SURNAMES)),
+                    title: "采购科长".into(),
+                },
+                Member {
+                    role: Role::DecisionMaker,
+                    name: format!("{}总", r.pick(SURNAMES)),
+                    title: "总经理".into(),
+                },
             ];
         }
     } else {

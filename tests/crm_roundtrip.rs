@@ -6,8 +6,9 @@ use proptest::prelude::*;
 
 use kefu_sim::crm::persist::LogChunk;
 use kefu_sim::crm::{
-    export_csv, export_json, preview_csv, preview_json, CompetitorAttitude, ContactKind, Customer, Field, Gender,
-    IncidentAttitude, Kind, Level, Man, Member, NewContact, Outcome, Role, State, VisitRow, Workspace,
+    export_csv, export_json, preview_csv, preview_json, CompetitorAttitude, ContactKind, Customer, Field,
+    Gender, IncidentAttitude, Kind, Level, Man, Member, NewContact, Outcome, Role, State, VisitRow,
+    Workspace,
 };
 use kefu_sim::storage::versioned::{decode, encode};
 
@@ -22,8 +23,7 @@ fn name() -> impl Strategy<Value = String> {
 }
 
 fn phone() -> impl Strategy<Value = String> {
-    ("[0-9]{3,12}", prop::sample::select(vec!["", "+86 ", "(010)"]))
-        .prop_map(|(d, pre)| format!("{pre}{d}"))
+    ("[0-9]{3,12}", prop::sample::select(vec!["", "+86 ", "(010)"])).prop_map(|(d, pre)| format!("{pre}{d}"))
 }
 
 fn member() -> impl Strategy<Value = Member> {
@@ -62,12 +62,30 @@ fn customer() -> impl Strategy<Value = Customer> {
         prop::sample::select(CompetitorAttitude::ALL.to_vec()),
         prop::sample::select(IncidentAttitude::ALL.to_vec()),
     );
-    let org = (text(), text(), text(), text(), prop::option::of(phone()), text(), text(), prop::collection::vec(member(), 0..4));
+    let org = (
+        text(),
+        text(),
+        text(),
+        text(),
+        prop::option::of(phone()),
+        text(),
+        text(),
+        prop::collection::vec(member(), 0..4),
+    );
     (ident, person, value, org).prop_map(
         |(
             (kind, name, segment, state, man, phone, address, organisation),
             (gender, age, occupation, income, family, interests, needs, source),
-            (purchases, revenue, gross_profit, service_cost, selection_time, price_sensitivity, competitor_attitude, incident_attitude),
+            (
+                purchases,
+                revenue,
+                gross_profit,
+                service_cost,
+                selection_time,
+                price_sensitivity,
+                competitor_attitude,
+                incident_attitude,
+            ),
             (next_action, note, industry, size, fax, projects, competitors, decision_group),
         )| Customer {
             id: 0,
@@ -167,11 +185,14 @@ fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         customer().prop_map(|c| Op::Create(Box::new(c))),
         (any::<usize>(), field, field_text).prop_map(|(i, f, t)| Op::SetField(i, f, t)),
-        (any::<usize>(), prop::sample::select(State::ALL.to_vec()), any::<bool>()).prop_map(|(i, s, r)| Op::Move(i, s, r)),
-        (any::<usize>(), prop::option::of((0usize..8).prop_map(Man::from_index))).prop_map(|(i, m)| Op::SetMan(i, m)),
+        (any::<usize>(), prop::sample::select(State::ALL.to_vec()), any::<bool>())
+            .prop_map(|(i, s, r)| Op::Move(i, s, r)),
+        (any::<usize>(), prop::option::of((0usize..8).prop_map(Man::from_index)))
+            .prop_map(|(i, m)| Op::SetMan(i, m)),
         any::<usize>().prop_map(Op::Remove),
         (any::<usize>(), prop::sample::select(Outcome::ALL.to_vec())).prop_map(|(i, o)| Op::Contact(i, o)),
-        (any::<usize>(), prop::sample::select(vec!["2024-03-05", "2024-3-5", ""])).prop_map(|(i, d)| Op::Visit(i, d.into())),
+        (any::<usize>(), prop::sample::select(vec!["2024-03-05", "2024-3-5", ""]))
+            .prop_map(|(i, d)| Op::Visit(i, d.into())),
     ]
 }
 
@@ -180,20 +201,38 @@ fn op() -> impl Strategy<Value = Op> {
 fn run(ws: &mut Workspace, op: &Op, at: i64) -> bool {
     let pick = |ws: &Workspace, i: usize| {
         let cs = ws.customers();
-        if cs.is_empty() || i % 10 == 9 { 999_999 } else { cs[i % cs.len()].id }
+        if cs.is_empty() || i % 10 == 9 {
+            999_999
+        } else {
+            cs[i % cs.len()].id
+        }
     };
     match op {
         Op::Create(c) => ws.create((**c).clone(), at, "").is_ok(),
         Op::SetField(i, f, t) => ws.set_field(pick(ws, *i), *f, t, at, "调整").is_ok(),
-        Op::Move(i, s, reason) => ws.move_state(pick(ws, *i), *s, at, if *reason { "跟进" } else { "" }).is_ok(),
+        Op::Move(i, s, reason) => {
+            ws.move_state(pick(ws, *i), *s, at, if *reason { "跟进" } else { "" }).is_ok()
+        }
         Op::SetMan(i, m) => ws.set_man(pick(ws, *i), *m, at, "").is_ok(),
         Op::Remove(i) => ws.remove(pick(ws, *i), at, "重复").is_ok(),
         Op::Contact(i, o) => {
-            let c = NewContact { customer: pick(ws, *i), kind: ContactKind::Call, person: "甲".into(), outcome: *o, summary: "电话".into() };
+            let c = NewContact {
+                customer: pick(ws, *i),
+                kind: ContactKind::Call,
+                person: "甲".into(),
+                outcome: *o,
+                summary: "电话".into(),
+            };
             ws.log_contact(c, at).is_ok()
         }
         Op::Visit(i, date) => {
-            let row = VisitRow { customer: pick(ws, *i), date: date.clone(), purpose: "拜访".into(), salesperson: "小王".into(), ..VisitRow::default() };
+            let row = VisitRow {
+                customer: pick(ws, *i),
+                date: date.clone(),
+                purpose: "拜访".into(),
+                salesperson: "小王".into(),
+                ..VisitRow::default()
+            };
             ws.plan_visit(row, at).is_ok()
         }
     }

@@ -2,8 +2,8 @@
 //! never overwrites the user's data without an explicit choice.
 
 use kefu_sim::crm::{
-    big_not_good, loyalty, BigNotGoodRule, Counts, Customer, Kind, LoyaltyLevel, ManClass, Role, SampleChoice, State,
-    Workspace,
+    big_not_good, loyalty, BigNotGoodRule, Counts, Customer, Kind, LoyaltyLevel, ManClass, Role,
+    SampleChoice, State, Workspace,
 };
 
 fn sample() -> Workspace {
@@ -69,7 +69,8 @@ fn the_big_customer_is_flagged_and_the_loyal_one_is_loyal() {
 #[test]
 fn loading_into_a_non_empty_workspace_asks_first() {
     let mut ws = Workspace::new();
-    let mine = Customer { phone: "+86 139-1234-5678".into(), ..Customer::new(Kind::Individual, "我的客户") };
+    let mine =
+        Customer { phone: "+86 139-1234-5678".into(), ..Customer::new(Kind::Individual, "我的客户") };
     ws.create(mine, 1, "").unwrap();
     let before = ws.clone();
 
@@ -85,12 +86,18 @@ fn loading_into_a_non_empty_workspace_asks_first() {
     let r = merged.load_sample(SampleChoice::Merge, 2).unwrap();
     assert_eq!((r.created.len(), r.skipped.clone(), r.removed), (11, vec!["李秀英".to_string()], 0));
     assert_eq!(merged.customer(1).unwrap().name, "我的客户");
-    assert!(merged.contacts().iter().all(|c| c.customer != 1), "the skipped card's calls are not attached to mine");
+    assert!(
+        merged.contacts().iter().all(|c| c.customer != 1),
+        "the skipped card's calls are not attached to mine"
+    );
 
     let mut replaced = before;
     let r = replaced.load_sample(SampleChoice::Replace, 3).unwrap();
     assert_eq!((r.created.len(), r.removed), (12, 1));
     assert!(replaced.customer(1).is_none());
-    assert!(replaced.history_of(1).any(|e| e.what() == "删除客户" && e.reason.contains("替换")), "the removal is in the log");
+    assert!(
+        replaced.history_of(1).any(|e| e.what() == "删除客户" && e.reason.contains("替换")),
+        "the removal is in the log"
+    );
     assert_eq!(Workspace::replay(replaced.log().to_vec()).unwrap(), replaced);
 }

@@ -75,7 +75,10 @@ fn a_corrupt_chunk_is_backed_up_costs_only_its_entries_and_needs_a_repair() {
     });
     let recovery_key = recovered.expect("the damaged chunk was copied");
     assert_eq!(store.get(&recovery_key).unwrap().as_deref(), Some("{\"schema\":1,\"data\":[[1,2,\"c\""));
-    assert!(notices.iter().any(|n| matches!(n, CrmNotice::Skipped { .. })), "edits of lost cards are skipped: {notices:?}");
+    assert!(
+        notices.iter().any(|n| matches!(n, CrmNotice::Skipped { .. })),
+        "edits of lost cards are skipped: {notices:?}"
+    );
     assert!(damaged.customers().len() >= 1500 - CHUNK && damaged.customers().len() < 1500);
     assert!(repo.needs_repair());
     assert!(repo.save(&damaged).is_err(), "nothing is written before the user agrees");
@@ -116,7 +119,10 @@ fn a_full_store_keeps_what_was_saved() {
         ws.set_field(id, Field::Note, &format!("{}{i}", "很长的备注".repeat(20)), 2, "").unwrap();
     }
     let err = repo.save(&ws).unwrap_err();
-    assert!(matches!(err, CrmNotice::Storage(Notice::SaveFailed { error: StoreError::Quota, .. })), "{err:?}");
+    assert!(
+        matches!(err, CrmNotice::Storage(Notice::SaveFailed { error: StoreError::Quota, .. })),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("存储空间已满"));
     assert_eq!(store.get(&chunk_key(0)).unwrap(), before);
 }
@@ -124,7 +130,9 @@ fn a_full_store_keeps_what_was_saved() {
 #[test]
 fn unreadable_data_that_cannot_be_backed_up_is_never_overwritten() {
     let store = Rc::new(MemoryStore::with_quota(200));
-    store.set(&chunk_key(0), "{not json at all, and long enough that its copy does not fit in the quota}").unwrap();
+    store
+        .set(&chunk_key(0), "{not json at all, and long enough that its copy does not fit in the quota}")
+        .unwrap();
     let (mut repo, ws, notices) = CrmStore::open(store.clone(), 5);
     assert!(matches!(&notices[0], CrmNotice::Storage(Notice::Untouchable { .. })), "{notices:?}");
     assert!(repo.repair(&ws).is_err());

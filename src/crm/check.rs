@@ -15,14 +15,31 @@ use super::workspace::Workspace;
 #[serde(tag = "check", rename_all = "snake_case", deny_unknown_fields)]
 pub enum CrmCheck {
     /// The field's value equals `equals` (compared in canonical form: `潜在` = `潜在客户`).
-    Field { customer: String, field: Field, equals: String },
+    Field {
+        customer: String,
+        field: Field,
+        equals: String,
+    },
     /// The field's text contains `contains` (e.g. the need the student should have noted).
-    FieldContains { customer: String, field: Field, contains: String },
+    FieldContains {
+        customer: String,
+        field: Field,
+        contains: String,
+    },
     /// The MAN assessment is exactly `man`.
-    Man { customer: String, man: Man },
+    Man {
+        customer: String,
+        man: Man,
+    },
     /// The MAN assessment falls in `class`.
-    ManClass { customer: String, class: ManClass },
-    State { customer: String, state: State },
+    ManClass {
+        customer: String,
+        class: ManClass,
+    },
+    State {
+        customer: String,
+        state: State,
+    },
     /// At least one contact was logged (of this kind / with this outcome, when given).
     Contacted {
         customer: String,
@@ -74,7 +91,12 @@ impl CrmCheck {
             }
             CrmCheck::FieldContains { field, contains, .. } => {
                 let actual = field.get(card);
-                (actual.contains(contains.as_str()), field.label().to_string(), format!("包含「{contains}」"), actual)
+                (
+                    actual.contains(contains.as_str()),
+                    field.label().to_string(),
+                    format!("包含「{contains}」"),
+                    actual,
+                )
             }
             CrmCheck::Man { man, .. } => {
                 let actual = card.man.map(Man::code).unwrap_or_default();
@@ -82,7 +104,12 @@ impl CrmCheck {
             }
             CrmCheck::ManClass { class, .. } => {
                 let actual = card.man.map(|m| m.class().label()).unwrap_or_default().to_string();
-                (card.man.is_some_and(|m| m.class() == *class), "MAN 分类".into(), class.label().into(), actual)
+                (
+                    card.man.is_some_and(|m| m.class() == *class),
+                    "MAN 分类".into(),
+                    class.label().into(),
+                    actual,
+                )
             }
             CrmCheck::State { state, .. } => {
                 (card.state == *state, "客户状态".into(), state.label().into(), card.state.label().into())

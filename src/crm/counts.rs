@@ -60,7 +60,10 @@ mod tests {
         assert_eq!(n.total, 5);
         assert_eq!(n.state(State::Potential), 2);
         assert_eq!(n.by_state.iter().sum::<usize>(), 5);
-        assert_eq!((n.class(ManClass::Prospect), n.class(ManClass::Contactable), n.class(ManClass::NonCustomer)), (1, 2, 1));
+        assert_eq!(
+            (n.class(ManClass::Prospect), n.class(ManClass::Contactable), n.class(ManClass::NonCustomer)),
+            (1, 2, 1)
+        );
         assert_eq!(n.unassessed, 1);
         assert_eq!(n.man(Man::new(true, false, true)), 1);
     }

@@ -3,6 +3,7 @@
 //! Phone and fax cells, and text cells starting with `=`, `+` or `@`, get a leading tab so the
 //! spreadsheet keeps them as text (no 1.38E+10, no formula); import trims it off again.
 
+use super::csv_format::{parse, write_record};
 use super::customer::Customer;
 use super::field::Field;
 use super::import::{map_header, Column, ImportPreview, PreviewBuilder, ID_HEADER};
@@ -22,20 +23,14 @@ fn protect(field: Field, text: String) -> String {
 
 /// The cards as a CSV file (with the BOM), ready to save as `客户资料.csv`.
 pub fn export_csv<'a>(customers: impl IntoIterator<Item = &'a Customer>) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .quote_style(csv::QuoteStyle::Always)
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let header = std::iter::once(ID_HEADER).chain(Field::ALL.iter().map(|f| f.label()));
-    w.write_record(header).expect("writing to memory");
+    let mut out = String::from(BOM);
+    write_record(&mut out, std::iter::once(ID_HEADER).chain(Field::ALL.iter().map(|f| f.label())));
     for c in customers {
-        let cells = std::iter::once(c.id.to_string()).chain(Field::ALL.iter().map(|f| protect(*f, f.get(c))));
-        w.write_record(cells).expect("writing to memory");
+        let cells: Vec<String> = std::iter::once(c.id.to_string())
+            .chain(Field::ALL.iter().map(|f| protect(*f, f.get(c))))
+            .collect();
+        write_record(&mut out, cells.iter().map(String::as_str));
     }
-    let bytes = w.into_inner().expect("writing to memory");
-    let mut out = String::with_capacity(bytes.len() + BOM.len());
-    out.push_str(BOM);
-    out.push_str(std::str::from_utf8(&bytes).expect("written from strings"));
     out
 }
 
@@ -49,50 +44,46 @@ fn line_at(bytes: &[u8], offset: usize) -> usize {
 pub fn preview_csv(ws: &Workspace, bytes: &[u8]) -> ImportPreview {
     let mut b = PreviewBuilder::new(ws);
     let bytes = bytes.strip_prefix(BOM.as_bytes()).unwrap_or(bytes);
-    if let Err(e) = std::str::from_utf8(bytes) {
-        let line = line_at(bytes, e.valid_up_to());
-        b.error(
-            line,
-            "",
-            "文件不是 UTF-8 编码(可能是 Excel 默认的 GBK):请在 Excel/WPS 中「另存为」选择「CSV UTF-8(逗号分隔)」后再导入",
-        );
-        return b.preview;
-    }
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
-    let mut records = reader.records();
-    let (header, header_line) = match records.next() {
-        Some(Ok(h)) => {
-            let line = h.position().map_or(1, |p| p.line() as usize);
-            (h.iter().map(str::to_string).collect::<Vec<_>>(), line)
-        }
-        Some(Err(e)) => {
-            b.error(1, "", format!("无法读取表头:{e}"));
-            return b.preview;
-        }
-        None => {
-            b.error(0, "", "文件是空的:第一行应为表头(客户名称、电话 …)");
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let line = line_at(bytes, e.valid_up_to());
+            b.error(
+                line,
+                "",
+                "文件不是 UTF-8 编码(可能是 Excel 默认的 GBK):请在 Excel/WPS 中「另存为」选择「CSV UTF-8(逗号分隔)」后再导入",
+            );
             return b.preview;
         }
     };
-    let columns = map_header(&header, header_line, &mut b.preview.errors);
-    for record in records {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
-                b.error(line, "", format!("无法读取这一行:{e}"));
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        if record.len() > header.len() && record.iter().skip(header.len()).any(|c| !c.trim().is_empty()) {
-            b.error(line, "", format!("这一行有 {} 个单元格,比表头多 {} 个", record.len(), record.len() - header.len()));
+    let records = match parse(text) {
+        Ok(r) => r,
+        Err(e) => {
+            b.error(e.line, "", "这一行的引号没有配对(从这里起的内容都在一个单元格里):请检查文件");
+            return b.preview;
         }
-        let cells = columns.iter().zip(&header).enumerate().filter_map(|(i, (col, name))| match col {
-            Column::Field(f) => Some((name.as_str(), *f, record.get(i).unwrap_or(""))),
+    };
+    let mut records = records.into_iter();
+    let Some(header) = records.next() else {
+        b.error(0, "", "文件是空的:第一行应为表头(客户名称、电话 …)");
+        return b.preview;
+    };
+    let columns = map_header(&header.fields, header.line, &mut b.preview.errors);
+    let width = header.fields.len();
+    for record in records {
+        let (line, cells) = (record.line, &record.fields);
+        if cells.len() > width && cells.iter().skip(width).any(|c| !c.trim().is_empty()) {
+            b.error(
+                line,
+                "",
+                format!("这一行有 {} 个单元格,比表头多 {} 个", cells.len(), cells.len() - width),
+            );
+        }
+        let row = columns.iter().zip(&header.fields).enumerate().filter_map(|(i, (col, name))| match col {
+            Column::Field(f) => Some((name.as_str(), *f, cells.get(i).map_or("", String::as_str))),
             _ => None,
         });
-        b.row(line, cells);
+        b.row(line, row);
     }
     b.preview
 }
@@ -105,7 +96,12 @@ mod tests {
 
     #[test]
     fn export_has_bom_quotes_crlf_and_protected_phones() {
-        let c = Customer { id: 7, phone: "13800138000".into(), needs: "=1+1".into(), ..Customer::new(Kind::Individual, "李\"小\"明") };
+        let c = Customer {
+            id: 7,
+            phone: "13800138000".into(),
+            needs: "=1+1".into(),
+            ..Customer::new(Kind::Individual, "李\"小\"明")
+        };
         let text = export_csv([&c]);
         assert!(text.starts_with("\u{feff}\"编号\",\"客户类型\",\"客户名称\""));
         assert!(text.contains("\r\n\"7\",\"个人\",\"李\"\"小\"\"明\""), "{text}");
@@ -142,6 +138,14 @@ mod tests {
     }
 
     #[test]
+    fn an_unclosed_quote_is_reported_at_its_line() {
+        let p = preview_csv(&Workspace::new(), "客户名称,需求\n甲,好\n乙,\"没有结束\n丙,x\n".as_bytes());
+        assert!(p.rows.is_empty());
+        assert_eq!(p.errors[0].line, 3);
+        assert!(p.errors[0].reason.contains("引号"));
+    }
+
+    #[test]
     fn gbk_files_are_refused_with_advice() {
         let ws = Workspace::new();
         // "客户名称" in GBK.
@@ -154,8 +158,14 @@ mod tests {
     #[test]
     fn extra_cells_and_duplicates() {
         let mut ws = Workspace::new();
-        ws.create(Customer { phone: "13800138000".into(), ..Customer::new(Kind::Individual, "老客户") }, 1, "").unwrap();
-        let csv = "客户名称,手机\n甲,+86 138-0013-8000\n乙,13900000000,多余\n丙,139 0000 0001\n丁,13900000001\n";
+        ws.create(
+            Customer { phone: "13800138000".into(), ..Customer::new(Kind::Individual, "老客户") },
+            1,
+            "",
+        )
+        .unwrap();
+        let csv =
+            "客户名称,手机\n甲,+86 138-0013-8000\n乙,13900000000,多余\n丙,139 0000 0001\n丁,13900000001\n";
         let p = preview_csv(&ws, csv.as_bytes());
         assert_eq!(p.errors.len(), 1);
         assert_eq!(p.errors[0].line, 3, "a row with more cells than the header is refused");

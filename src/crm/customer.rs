@@ -83,7 +83,8 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [Role::Gatekeeper, Role::Buyer, Role::User, Role::DecisionMaker, Role::Influencer];
+    pub const ALL: [Role; 5] =
+        [Role::Gatekeeper, Role::Buyer, Role::User, Role::DecisionMaker, Role::Influencer];
 }
 
 /// One person of an organisation's decision group.

@@ -99,7 +99,12 @@ mod tests {
     use super::*;
 
     fn person(id: u32, name: &str, org: &str, phone: &str) -> Customer {
-        Customer { id, organisation: org.into(), phone: phone.into(), ..Customer::new(Kind::Individual, name) }
+        Customer {
+            id,
+            organisation: org.into(),
+            phone: phone.into(),
+            ..Customer::new(Kind::Individual, name)
+        }
     }
 
     #[test]
@@ -115,17 +120,23 @@ mod tests {
     #[test]
     fn name_and_organisation_match_but_a_bare_name_does_not() {
         let index = DuplicateIndex::of(&[person(1, "张伟", "宏达物流", ""), person(2, "王芳", "", "")]);
-        assert_eq!(index.find(&person(0, "张 伟", "宏达物流", ""))[0].reason, DuplicateReason::NameAndOrganisation);
+        assert_eq!(
+            index.find(&person(0, "张 伟", "宏达物流", ""))[0].reason,
+            DuplicateReason::NameAndOrganisation
+        );
         assert!(index.find(&person(0, "张伟", "新创科技", "")).is_empty());
         assert!(index.find(&person(0, "王芳", "", "")).is_empty());
-        let org = DuplicateIndex::of(&[Customer { id: 3, ..Customer::new(Kind::Organisation, "宏达物流有限公司") }]);
+        let org = DuplicateIndex::of(&[Customer {
+            id: 3,
+            ..Customer::new(Kind::Organisation, "宏达物流有限公司")
+        }]);
         assert_eq!(org.find(&Customer::new(Kind::Organisation, "宏达物流有限公司")).len(), 1);
     }
 
     #[test]
     fn a_card_is_not_its_own_duplicate_and_each_existing_card_is_reported_once() {
         let a = person(1, "张伟", "宏达物流", "13800138000");
-        let index = DuplicateIndex::of(&[a.clone()]);
+        let index = DuplicateIndex::of(std::slice::from_ref(&a));
         assert!(index.find(&a).is_empty());
         let both = index.find(&person(0, "张伟", "宏达物流", "138-0013-8000"));
         assert_eq!(both.len(), 1);

@@ -94,7 +94,13 @@ impl CrmEffect {
 
     /// Applies the effect at time `at`; `reason` goes to the audit log (e.g. "角色扮演「卖苹果的
     /// 三个商贩」"). Nothing changes when it fails.
-    pub fn apply(&self, ws: &mut Workspace, bindings: &mut Bindings, at: i64, reason: &str) -> Result<(), EffectError> {
+    pub fn apply(
+        &self,
+        ws: &mut Workspace,
+        bindings: &mut Bindings,
+        at: i64,
+        reason: &str,
+    ) -> Result<(), EffectError> {
         let handle = self.customer();
         let bound = || bindings.get(handle).ok_or_else(|| EffectError::Unbound(handle.to_string()));
         match self {
@@ -115,11 +121,21 @@ impl CrmEffect {
             }
             CrmEffect::LogContact { kind, outcome, person, summary, .. } => {
                 let customer = bound()?;
-                let c = NewContact { customer, kind: *kind, person: person.clone(), outcome: *outcome, summary: summary.clone() };
+                let c = NewContact {
+                    customer,
+                    kind: *kind,
+                    person: person.clone(),
+                    outcome: *outcome,
+                    summary: summary.clone(),
+                };
                 ws.log_contact(c, at).map_err(EffectError::Crm)?;
             }
-            CrmEffect::MoveState { to, .. } => ws.move_state(bound()?, *to, at, reason).map_err(EffectError::Crm)?,
-            CrmEffect::SetMan { man, .. } => ws.set_man(bound()?, Some(*man), at, reason).map_err(EffectError::Crm)?,
+            CrmEffect::MoveState { to, .. } => {
+                ws.move_state(bound()?, *to, at, reason).map_err(EffectError::Crm)?
+            }
+            CrmEffect::SetMan { man, .. } => {
+                ws.set_man(bound()?, Some(*man), at, reason).map_err(EffectError::Crm)?
+            }
         }
         Ok(())
     }
@@ -128,7 +144,9 @@ impl CrmEffect {
 fn set_all(card: &mut Customer, fields: &IndexMap<Field, String>) -> Result<(), EffectError> {
     let errors: Vec<FieldError> = fields
         .iter()
-        .filter_map(|(field, text)| field.set(card, text).err().map(|reason| FieldError { field: *field, reason }))
+        .filter_map(|(field, text)| {
+            field.set(card, text).err().map(|reason| FieldError { field: *field, reason })
+        })
         .collect();
     if errors.is_empty() {
         Ok(())

@@ -9,7 +9,11 @@ pub enum CrmError {
     /// Field values that cannot be used (all of them, not just the first).
     Invalid(Vec<FieldError>),
     /// A lifecycle move that seed 004's definitions do not allow.
-    IllegalMove { from: State, to: State, reason: String },
+    IllegalMove {
+        from: State,
+        to: State,
+        reason: String,
+    },
     /// State moves and removals must say why.
     ReasonRequired,
     NoSuchVisit(u32),

@@ -65,7 +65,12 @@ impl std::fmt::Display for FieldError {
 }
 
 /// Finds the value whose label is `text` among `all`.
-pub(crate) fn parse_label<T: Copy>(text: &str, all: &[T], label: fn(T) -> &'static str, what: &str) -> Result<T, String> {
+pub(crate) fn parse_label<T: Copy>(
+    text: &str,
+    all: &[T],
+    label: fn(T) -> &'static str,
+    what: &str,
+) -> Result<T, String> {
     all.iter().copied().find(|v| label(*v) == text).ok_or_else(|| {
         let names: Vec<&str> = all.iter().map(|v| label(*v)).filter(|l| !l.is_empty()).collect();
         format!("「{text}」不是有效的{what}:应为{}", names.join("、"))
@@ -73,12 +78,12 @@ pub(crate) fn parse_label<T: Copy>(text: &str, all: &[T], label: fn(T) -> &'stat
 }
 
 fn parse_u32(text: &str, what: &str) -> Result<u32, String> {
-    let t: String = text.chars().filter(|c| *c != ',' && *c != ',').collect();
+    let t: String = text.chars().filter(|c| *c != ',' && *c != FULL_COMMA).collect();
     t.parse().map_err(|_| format!("「{text}」不是有效的{what}:应为不带小数的非负整数"))
 }
 
 fn parse_money(text: &str) -> Result<i64, String> {
-    let t: String = text.chars().filter(|c| *c != ',' && *c != ',').collect();
+    let t: String = text.chars().filter(|c| *c != ',' && *c != FULL_COMMA).collect();
     let t = t.strip_suffix('元').unwrap_or(&t);
     t.parse().map_err(|_| format!("「{text}」不是有效的金额:应为整数(元),可带负号,不带小数"))
 }
@@ -100,7 +105,9 @@ fn num_text(v: i64) -> String {
 }
 
 /// Separators of the decision-group text form `决策者:王局长/局长;采购者:李明/采购科长`.
-const MEMBER_SEPARATORS: &[char] = &[';', ';', ':', ':', '/', '\n'];
+const MEMBER_SEPARATORS: &[char] = &[';', '\u{FF1B}', ':', '\u{FF1A}', '/', '\n'];
+/// The full-width comma (,) people type in Chinese input methods, also accepted in numbers.
+const FULL_COMMA: char = '\u{FF0C}';
 
 pub(crate) fn decision_group_text(members: &[Member]) -> String {
     let items: Vec<String> = members
@@ -118,8 +125,8 @@ pub(crate) fn decision_group_text(members: &[Member]) -> String {
 
 pub(crate) fn parse_decision_group(text: &str) -> Result<Vec<Member>, String> {
     let mut out = Vec::new();
-    for item in text.split([';', ';', '\n']).map(str::trim).filter(|s| !s.is_empty()) {
-        let Some((role, rest)) = item.split_once([':', ':']) else {
+    for item in text.split([';', '\u{FF1B}', '\n']).map(str::trim).filter(|s| !s.is_empty()) {
+        let Some((role, rest)) = item.split_once([':', '\u{FF1A}']) else {
             return Err(format!("「{item}」应写成「角色:姓名/职务」,例如「决策者:王局长/局长」"));
         };
         let role = parse_label(role.trim(), &Role::ALL, Role::label, "决策角色")?;
@@ -290,7 +297,9 @@ impl Field {
         let t = text.trim();
         let s = || t.to_string();
         match self {
-            Field::Kind => c.kind = parse_label(t, &[Kind::Individual, Kind::Organisation], Kind::label, "客户类型")?,
+            Field::Kind => {
+                c.kind = parse_label(t, &[Kind::Individual, Kind::Organisation], Kind::label, "客户类型")?
+            }
             Field::Name => {
                 if t.is_empty() {
                     return Err("名称不能为空".into());
@@ -307,7 +316,8 @@ impl Field {
             Field::Address => c.address = s(),
             Field::Organisation => c.organisation = s(),
             Field::Gender => {
-                c.gender = parse_label(t, &[Gender::Unknown, Gender::Male, Gender::Female], Gender::label, "性别")?
+                c.gender =
+                    parse_label(t, &[Gender::Unknown, Gender::Male, Gender::Female], Gender::label, "性别")?
             }
             Field::Age => {
                 let age = opt(t, |t| parse_u32(t, "年龄"))?;
@@ -378,9 +388,16 @@ pub fn canonical_card(c: &Customer) -> Result<Customer, Vec<FieldError>> {
     if errors.is_empty() && out.decision_group.len() != c.decision_group.len() {
         errors.push(FieldError { field: Field::DecisionGroup, reason: "成员的姓名不能为空".into() });
     } else if errors.is_empty()
-        && out.decision_group.iter().zip(&c.decision_group).any(|(a, b)| a.name != b.name.trim() || a.title != b.title.trim())
+        && out
+            .decision_group
+            .iter()
+            .zip(&c.decision_group)
+            .any(|(a, b)| a.name != b.name.trim() || a.title != b.title.trim())
     {
-        errors.push(FieldError { field: Field::DecisionGroup, reason: "成员的姓名或职务里不能有 ; : /".into() });
+        errors.push(FieldError {
+            field: Field::DecisionGroup,
+            reason: "成员的姓名或职务里不能有 ; : /".into(),
+        });
     }
     if errors.is_empty() {
         Ok(out)
@@ -418,6 +435,7 @@ mod tests {
         assert_eq!(Field::State.canonical(" 潜在 ").unwrap(), "潜在客户");
         assert_eq!(Field::Revenue.canonical("1,200").unwrap(), "1200");
         assert_eq!(Field::Revenue.canonical("-300元").unwrap(), "-300");
+        assert_eq!(Field::Revenue.canonical("1\u{FF0C}200").unwrap(), "1200");
         assert_eq!(Field::Revenue.canonical("0").unwrap(), "");
         assert_eq!(Field::Man.canonical("m + A + n").unwrap(), "m+A+n");
         assert_eq!(Field::Kind.canonical("单位").unwrap(), "单位");
@@ -432,10 +450,15 @@ mod tests {
         let text = "决策者:王局长/局长; 采购者:李明/采购科长;影响者:赵会计";
         let members = parse_decision_group(text).unwrap();
         assert_eq!(members.len(), 3);
-        assert_eq!(members[0], Member { role: Role::DecisionMaker, name: "王局长".into(), title: "局长".into() });
+        assert_eq!(
+            members[0],
+            Member { role: Role::DecisionMaker, name: "王局长".into(), title: "局长".into() }
+        );
         assert_eq!(members[2].title, "");
         assert_eq!(parse_decision_group(&decision_group_text(&members)).unwrap(), members);
         assert!(parse_decision_group("老板:王").unwrap_err().contains("决策角色"));
+        let full_width = parse_decision_group("决策者\u{FF1A}王局长/局长\u{FF1B}采购者\u{FF1A}李明").unwrap();
+        assert_eq!(full_width.len(), 2);
         assert!(parse_decision_group("王局长").unwrap_err().contains("角色:姓名"));
         assert!(parse_decision_group("决策者:/局长").unwrap_err().contains("缺少姓名"));
     }

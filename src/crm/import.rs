@@ -50,7 +50,8 @@ pub struct ImportPreview {
 impl ImportPreview {
     /// True when every row can be imported and none looks like a duplicate.
     pub fn is_clean(&self) -> bool {
-        self.errors.is_empty() && self.rows.iter().all(|r| r.duplicates.is_empty() && r.same_as_line.is_none())
+        self.errors.is_empty()
+            && self.rows.iter().all(|r| r.duplicates.is_empty() && r.same_as_line.is_none())
     }
 
     /// Drops the rows that look like duplicates (of existing cards or of earlier rows).
@@ -88,7 +89,11 @@ pub(crate) fn map_header(names: &[String], line: usize, errors: &mut Vec<ImportE
             }
             match Field::find(h) {
                 Some(f) if seen.contains(&f) => {
-                    errors.push(ImportError { line, column: h.into(), reason: format!("与前面的「{}」列重复", f.label()) });
+                    errors.push(ImportError {
+                        line,
+                        column: h.into(),
+                        reason: format!("与前面的「{}」列重复", f.label()),
+                    });
                     Column::Unknown
                 }
                 Some(f) => {
@@ -104,7 +109,8 @@ pub(crate) fn map_header(names: &[String], line: usize, errors: &mut Vec<ImportE
         })
         .collect();
     if !seen.contains(&Field::Name) {
-        errors.push(ImportError { line, column: String::new(), reason: "缺少「客户名称」列".into() });
+        errors
+            .push(ImportError { line, column: String::new(), reason: "缺少「客户名称」列".into() });
     }
     cols
 }
@@ -130,7 +136,11 @@ pub(crate) struct PreviewBuilder {
 
 impl PreviewBuilder {
     pub fn new(ws: &Workspace) -> PreviewBuilder {
-        PreviewBuilder { existing: DuplicateIndex::of(ws.customers()), in_file: DuplicateIndex::default(), preview: ImportPreview::default() }
+        PreviewBuilder {
+            existing: DuplicateIndex::of(ws.customers()),
+            in_file: DuplicateIndex::default(),
+            preview: ImportPreview::default(),
+        }
     }
 
     pub fn error(&mut self, line: usize, column: &str, reason: impl Into<String>) {

@@ -105,7 +105,11 @@ mod tests {
         let c = Customer { id: 3, age: Some(40), ..Customer::new(Kind::Organisation, "宏达物流") };
         let text = export_json([&c, &c]);
         assert_eq!(text.lines().count(), 4);
-        assert!(text.lines().nth(1).unwrap().starts_with("{\"id\":\"3\",\"kind\":\"单位\",\"name\":\"宏达物流\""));
+        assert!(text
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("{\"id\":\"3\",\"kind\":\"单位\",\"name\":\"宏达物流\""));
         let bad = "{\"customers\":[\n{\"name\":\"甲\",\"age\":30},\n{\"name\":\"乙\",\"state\":\"老客户\",\"colour\":\"红\"},\n{\"name\":[1]},\n5\n]}";
         let p = preview_json(&Workspace::new(), bad);
         assert_eq!(p.rows.len(), 1);

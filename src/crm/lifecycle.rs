@@ -38,18 +38,15 @@ pub fn check_move(from: State, to: State, man: Option<Man>) -> Result<(), String
         return Ok(());
     }
     Err(match (from, to) {
-        (Potential | Target, Loyal) => format!(
-            "忠诚客户是持续地、指向性地重复购买的客户,{}还没有购买过:应先成为现实客户",
-            from.label()
-        ),
+        (Potential | Target, Loyal) => {
+            format!("忠诚客户是持续地、指向性地重复购买的客户,{}还没有购买过:应先成为现实客户", from.label())
+        }
         (Potential | Target, Lost) => {
             format!("流失客户是曾经购买、现在不再购买的客户,{}从未购买过,不能记为流失", from.label())
         }
-        (Actual | Loyal, Potential | Target) => format!(
-            "{}已经购买过,不能退回{};若客户不再购买,应记为流失客户",
-            from.label(),
-            to.label()
-        ),
+        (Actual | Loyal, Potential | Target) => {
+            format!("{}已经购买过,不能退回{};若客户不再购买,应记为流失客户", from.label(), to.label())
+        }
         (Actual | Loyal, NonCustomer) => {
             format!("{}已经购买过;若客户不再购买,应先记为流失客户", from.label())
         }
@@ -57,10 +54,9 @@ pub fn check_move(from: State, to: State, man: Option<Man>) -> Result<(), String
         (Lost, Potential) => {
             "流失客户曾经购买过,不是「还没有产生购买」的潜在客户;要重新开发,请列为目标客户".into()
         }
-        (NonCustomer, _) => format!(
-            "非客户不能直接变为{}:情况变化后,应先重新评估为潜在客户(用得着、买得起)",
-            to.label()
-        ),
+        (NonCustomer, _) => {
+            format!("非客户不能直接变为{}:情况变化后,应先重新评估为潜在客户(用得着、买得起)", to.label())
+        }
         _ => format!("不能从{}变为{}", from.label(), to.label()),
     })
 }
@@ -78,7 +74,10 @@ mod tests {
                 assert_eq!(check_move(from, to, None).is_ok(), allowed, "{from:?} -> {to:?}");
                 if !allowed {
                     let why = check_move(from, to, None).unwrap_err();
-                    assert!(!why.is_empty() && !why.contains("不能从"), "{from:?}->{to:?} needs a specific reason");
+                    assert!(
+                        !why.is_empty() && !why.contains("不能从"),
+                        "{from:?}->{to:?} needs a specific reason"
+                    );
                 }
             }
         }

@@ -115,14 +115,26 @@ pub fn loyalty(c: &Customer) -> Loyalty {
             value: if c.purchases == 0 { "未购买".into() } else { format!("{} 次", c.purchases) },
             signal: purchases,
         },
-        Indicator { measure: Measure::SelectionTime, value: c.selection_time.label().into(), signal: inverse_level(c.selection_time) },
+        Indicator {
+            measure: Measure::SelectionTime,
+            value: c.selection_time.label().into(),
+            signal: inverse_level(c.selection_time),
+        },
         Indicator {
             measure: Measure::PriceSensitivity,
             value: c.price_sensitivity.label().into(),
             signal: inverse_level(c.price_sensitivity),
         },
-        Indicator { measure: Measure::CompetitorAttitude, value: c.competitor_attitude.label().into(), signal: competitors },
-        Indicator { measure: Measure::IncidentAttitude, value: c.incident_attitude.label().into(), signal: incidents },
+        Indicator {
+            measure: Measure::CompetitorAttitude,
+            value: c.competitor_attitude.label().into(),
+            signal: competitors,
+        },
+        Indicator {
+            measure: Measure::IncidentAttitude,
+            value: c.incident_attitude.label().into(),
+            signal: incidents,
+        },
     ];
     let count = |s| indicators.iter().filter(|i| i.signal == s).count();
     let known = indicators.len() - count(Signal::Unknown);
@@ -144,7 +156,13 @@ mod tests {
     use super::*;
     use crate::crm::customer::Kind;
 
-    fn card(purchases: u32, sel: Level, price: Level, comp: CompetitorAttitude, inc: IncidentAttitude) -> Customer {
+    fn card(
+        purchases: u32,
+        sel: Level,
+        price: Level,
+        comp: CompetitorAttitude,
+        inc: IncidentAttitude,
+    ) -> Customer {
         Customer {
             purchases,
             selection_time: sel,
@@ -163,15 +181,27 @@ mod tests {
         assert_eq!(l(card(12, Level::Low, Level::Low, C::Indifferent, I::Tolerant)), LoyaltyLevel::High);
         assert_eq!(l(card(1, Level::High, Level::High, C::Interested, I::Complains)), LoyaltyLevel::Low);
         assert_eq!(l(card(3, Level::Medium, Level::High, C::Unknown, I::Negotiates)), LoyaltyLevel::Medium);
-        assert_eq!(l(card(5, Level::Unknown, Level::Low, C::Unknown, I::Unknown)), LoyaltyLevel::NotEnoughData);
+        assert_eq!(
+            l(card(5, Level::Unknown, Level::Low, C::Unknown, I::Unknown)),
+            LoyaltyLevel::NotEnoughData
+        );
         assert_eq!(l(card(0, Level::Low, Level::Low, C::Interested, I::Unknown)), LoyaltyLevel::Medium);
     }
 
     #[test]
     fn each_measure_reports_its_value_and_signal() {
-        let r = loyalty(&card(2, Level::High, Level::Low, CompetitorAttitude::Interested, IncidentAttitude::Negotiates));
+        let r = loyalty(&card(
+            2,
+            Level::High,
+            Level::Low,
+            CompetitorAttitude::Interested,
+            IncidentAttitude::Negotiates,
+        ));
         let signals: Vec<Signal> = r.indicators.iter().map(|i| i.signal).collect();
-        assert_eq!(signals, [Signal::Neutral, Signal::Disloyal, Signal::Loyal, Signal::Disloyal, Signal::Loyal]);
+        assert_eq!(
+            signals,
+            [Signal::Neutral, Signal::Disloyal, Signal::Loyal, Signal::Disloyal, Signal::Loyal]
+        );
         assert_eq!(r.indicators[0].value, "2 次");
         assert_eq!(r.indicators[3].value, "有兴趣、有好感");
         assert_eq!(r.indicators.len(), 5);

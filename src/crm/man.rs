@@ -98,7 +98,8 @@ impl Man {
     /// Parses the seed's notation: three letters M/m, A/a, N/n in this order, separated by `+`
     /// (also the full-width `+`) or nothing; spaces are ignored.
     pub fn parse(text: &str) -> Result<Man, String> {
-        let letters: Vec<char> = text.chars().filter(|c| !c.is_whitespace() && *c != '+' && *c != '+').collect();
+        let letters: Vec<char> =
+            text.chars().filter(|c| !c.is_whitespace() && *c != '+' && *c != '\u{FF0B}').collect();
         let bad = || format!("「{text}」不是 MAN 写法:应为 M+A+N 这样的三个字母,大写表示具备,小写表示不具备");
         let [m, a, n] = letters[..] else { return Err(bad()) };
         let flag = |c: char, up: char, low: char| match c {
@@ -182,6 +183,7 @@ mod tests {
         assert_eq!(Man::parse(" M + a + N ").unwrap(), Man::new(true, false, true));
         assert_eq!(Man::parse("m+A+n").unwrap(), Man::new(false, true, false));
         assert_eq!(Man::parse("MAN").unwrap(), Man::new(true, true, true));
+        assert_eq!(Man::parse("M\u{FF0B}a\u{FF0B}n").unwrap(), Man::new(true, false, false));
         for bad in ["", "M+A", "A+M+N", "M+A+N+N", "X+A+N", "m+a+x"] {
             let e = Man::parse(bad).unwrap_err();
             assert!(e.contains("MAN"), "{bad}: {e}");

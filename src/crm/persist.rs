@@ -140,7 +140,11 @@ impl CrmStore {
                 }
                 Ok(Loaded::Missing) => {}
                 Ok(Loaded::Unreadable { reason, recovery_key: Some(recovery_key) }) => {
-                    notices.push(CrmNotice::Storage(Notice::Recovered { key: key.clone(), recovery_key, reason }));
+                    notices.push(CrmNotice::Storage(Notice::Recovered {
+                        key: key.clone(),
+                        recovery_key,
+                        reason,
+                    }));
                     me.damaged = true;
                 }
                 Ok(Loaded::Unreadable { reason, recovery_key: None }) => {
@@ -231,7 +235,8 @@ impl CrmStore {
         let keys = self.store.keys(CRM_PREFIX).unwrap_or_default();
         keys.iter()
             .map(|k| {
-                k.encode_utf16().count() + self.store.get(k).ok().flatten().map_or(0, |v| v.encode_utf16().count())
+                k.encode_utf16().count()
+                    + self.store.get(k).ok().flatten().map_or(0, |v| v.encode_utf16().count())
             })
             .sum()
     }

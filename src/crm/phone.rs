@@ -2,7 +2,8 @@
 //! reduced to digits for comparing: duplicates are found however the number was written.
 
 /// Characters allowed in a phone field besides digits.
-const SEPARATORS: &[char] = &[' ', '-', '(', ')', '(', ')', '.', '+', '-', '\u{3000}'];
+const SEPARATORS: &[char] =
+    &[' ', '-', '(', ')', '\u{FF08}', '\u{FF09}', '.', '+', '\u{FF0B}', '\u{FF0D}', '\u{3000}'];
 
 /// Checks a typed phone number; `Err` holds the reason.
 pub fn validate(text: &str) -> Result<(), String> {
@@ -40,12 +41,23 @@ mod tests {
 
     #[test]
     fn the_same_number_written_differently_normalises_equal() {
-        let forms = ["13800138000", "138 0013 8000", "138-0013-8000", "+86 138 0013 8000", "+86-13800138000", "008613800138000", "8613800138000", "(+86)138.0013.8000"];
+        let forms = [
+            "13800138000",
+            "138 0013 8000",
+            "138-0013-8000",
+            "+86 138 0013 8000",
+            "+86-13800138000",
+            "008613800138000",
+            "8613800138000",
+            "(+86)138.0013.8000",
+        ];
         for f in forms {
             assert_eq!(normalise(f), "13800138000", "{f}");
             assert!(validate(f).is_ok(), "{f}");
         }
         assert_eq!(normalise("(010) 6552-1234"), "01065521234");
+        assert_eq!(normalise("\u{FF08}010\u{FF09}6552\u{FF0D}1234"), "01065521234");
+        assert!(validate("\u{FF0B}86 138 0013 8000").is_ok());
         assert_eq!(normalise("+86 10 6552 1234"), "1065521234");
         assert_eq!(normalise("861234"), "861234");
     }

@@ -127,28 +127,66 @@ const CONTACTS: [(usize, ContactKind, &str, Outcome, &str); 6] = [
 
 /// Sample rows of the 客户拜访计划表 (card index and the row's cells).
 fn sample_visits() -> Vec<(usize, VisitRow)> {
-    let row = |date: &str, person: &str, purpose: &str, method: &str, materials: &str, expected: &str| VisitRow {
-        salesperson: "小王".into(),
-        date: date.into(),
-        person: person.into(),
-        purpose: purpose.into(),
-        method: method.into(),
-        materials: materials.into(),
-        expected: expected.into(),
-        ..VisitRow::default()
-    };
+    let row =
+        |date: &str, person: &str, purpose: &str, method: &str, materials: &str, expected: &str| VisitRow {
+            salesperson: "小王".into(),
+            date: date.into(),
+            person: person.into(),
+            purpose: purpose.into(),
+            method: method.into(),
+            materials: materials.into(),
+            expected: expected.into(),
+            ..VisitRow::default()
+        };
     vec![
         (
             6,
             VisitRow {
                 result: "了解到采购预算和招标流程".into(),
                 next: "两周后送书面需求计划".into(),
-                ..row("2024-03-05", "马科长", "初次拜访,了解公务用车更新计划", "电话约访后上门", "名片、车型资料、政府采购案例", "确认采购时间表和预算")
+                ..row(
+                    "2024-03-05",
+                    "马科长",
+                    "初次拜访,了解公务用车更新计划",
+                    "电话约访后上门",
+                    "名片、车型资料、政府采购案例",
+                    "确认采购时间表和预算",
+                )
             },
         ),
-        (6, row("2024-03-19", "何局长", "递交书面需求计划,邀请试乘试驾", "上门拜访", "书面需求计划、试驾安排表、老客户证言", "约定试乘试驾时间")),
-        (7, row("2024-03-12", "高队长", "了解旧车更换需求,找到决策人", "电话约访后上门", "名片、车型对比资料", "约见林总")),
-        (1, row("2024-04-10", "王主任", "介绍课间奶配送方案", "上门拜访", "样品、检测报告、配送方案", "争取试供一周")),
+        (
+            6,
+            row(
+                "2024-03-19",
+                "何局长",
+                "递交书面需求计划,邀请试乘试驾",
+                "上门拜访",
+                "书面需求计划、试驾安排表、老客户证言",
+                "约定试乘试驾时间",
+            ),
+        ),
+        (
+            7,
+            row(
+                "2024-03-12",
+                "高队长",
+                "了解旧车更换需求,找到决策人",
+                "电话约访后上门",
+                "名片、车型对比资料",
+                "约见林总",
+            ),
+        ),
+        (
+            1,
+            row(
+                "2024-04-10",
+                "王主任",
+                "介绍课间奶配送方案",
+                "上门拜访",
+                "样品、检测报告、配送方案",
+                "争取试供一周",
+            ),
+        ),
     ]
 }
 
@@ -209,9 +247,19 @@ impl Workspace {
         let sample = sample_customers();
         let conflicts = sample
             .iter()
-            .filter_map(|c| index.find(c).into_iter().next().map(|d| SampleConflict { sample_name: c.name.clone(), duplicate: d }))
+            .filter_map(|c| {
+                index
+                    .find(c)
+                    .into_iter()
+                    .next()
+                    .map(|d| SampleConflict { sample_name: c.name.clone(), duplicate: d })
+            })
             .collect();
-        SamplePlan { existing: self.customers().len(), sample: sample.into_iter().map(|c| c.name).collect(), conflicts }
+        SamplePlan {
+            existing: self.customers().len(),
+            sample: sample.into_iter().map(|c| c.name).collect(),
+            conflicts,
+        }
     }
 
     /// Loads the sample. With [`SampleChoice::IfEmpty`] into a non-empty workspace nothing
@@ -241,7 +289,8 @@ impl Workspace {
         }
         for (i, kind, person, outcome, summary) in CONTACTS {
             if let Some(customer) = ids[i] {
-                let c = NewContact { customer, kind, person: person.into(), outcome, summary: summary.into() };
+                let c =
+                    NewContact { customer, kind, person: person.into(), outcome, summary: summary.into() };
                 self.log_contact(c, at).expect("sample customer exists");
             }
         }

@@ -77,7 +77,7 @@ impl Query {
             .split_whitespace()
             .map(|t| {
                 let looks_like_phone = t.chars().any(|c| c.is_ascii_digit())
-                    && t.chars().all(|c| c.is_ascii_digit() || "+-()()".contains(c));
+                    && t.chars().all(|c| c.is_ascii_digit() || "+-()\u{FF08}\u{FF09}\u{FF0B}".contains(c));
                 if looks_like_phone {
                     phone::normalise(t)
                 } else {
@@ -146,7 +146,8 @@ impl SearchIndex {
             }
             _ => None,
         };
-        let hits = narrowed.unwrap_or_else(|| (0..self.entries.len()).filter(|i| matches(*i)).map(|i| i as u32).collect());
+        let hits = narrowed
+            .unwrap_or_else(|| (0..self.entries.len()).filter(|i| matches(*i)).map(|i| i as u32).collect());
         self.last = Some((terms, q.states, q.man, hits.clone()));
         let customers = ws.customers();
         let mut found: Vec<&Customer> = hits.iter().map(|i| &customers[*i as usize]).collect();
@@ -206,10 +207,34 @@ mod tests {
     fn ws() -> Workspace {
         let mut ws = Workspace::new();
         let cards = [
-            ("李秀英", "139 1234 5678", "", "孩子每天喝奶", State::Potential, Some(Man::new(true, true, true)), 0),
-            ("王建国", "13800138000", "宏达物流", "更换旧车", State::Target, Some(Man::new(true, false, true)), 5000),
+            (
+                "李秀英",
+                "139 1234 5678",
+                "",
+                "孩子每天喝奶",
+                State::Potential,
+                Some(Man::new(true, true, true)),
+                0,
+            ),
+            (
+                "王建国",
+                "13800138000",
+                "宏达物流",
+                "更换旧车",
+                State::Target,
+                Some(Man::new(true, false, true)),
+                5000,
+            ),
             ("Anna Lee", "", "七彩阳光", "绘本", State::Actual, None, 1200),
-            ("王芳", "010-6552-1234", "", "亲子阅读", State::Actual, Some(Man::new(false, false, false)), 1200),
+            (
+                "王芳",
+                "010-6552-1234",
+                "",
+                "亲子阅读",
+                State::Actual,
+                Some(Man::new(false, false, false)),
+                1200,
+            ),
         ];
         for (name, phone, org, needs, state, man, revenue) in cards {
             let c = Customer {
@@ -234,7 +259,9 @@ mod tests {
     fn text_matches_name_phone_organisation_and_needs() {
         let ws = ws();
         let mut idx = SearchIndex::new();
-        let run = |idx: &mut SearchIndex, t: &str| names(&ws, &idx.run(&ws, &Query { text: t.into(), ..Query::default() }));
+        let run = |idx: &mut SearchIndex, t: &str| {
+            names(&ws, &idx.run(&ws, &Query { text: t.into(), ..Query::default() }))
+        };
         assert_eq!(run(&mut idx, "王"), ["王建国", "王芳"]);
         assert_eq!(run(&mut idx, "宏达"), ["王建国"]);
         assert_eq!(run(&mut idx, "喝奶"), ["李秀英"]);
@@ -264,7 +291,10 @@ mod tests {
         assert_eq!(names(&ws, &idx.run(&ws, &q)), ["Anna Lee", "王芳"]);
         let q = Query { man: ManSet::EMPTY.with_class(ManClass::Contactable), ..Query::default() };
         assert_eq!(names(&ws, &idx.run(&ws, &q)), ["王建国"]);
-        let q = Query { man: ManSet::EMPTY.with_unassessed().with_class(ManClass::NonCustomer), ..Query::default() };
+        let q = Query {
+            man: ManSet::EMPTY.with_unassessed().with_class(ManClass::NonCustomer),
+            ..Query::default()
+        };
         assert_eq!(names(&ws, &idx.run(&ws, &q)), ["Anna Lee", "王芳"]);
     }
 
@@ -273,10 +303,22 @@ mod tests {
         let ws = ws();
         let mut idx = SearchIndex::new();
         let q = |sort, descending| Query { sort, descending, ..Query::default() };
-        assert_eq!(names(&ws, &idx.run(&ws, &q(SortKey::Revenue, true))), ["王建国", "Anna Lee", "王芳", "李秀英"]);
-        assert_eq!(names(&ws, &idx.run(&ws, &q(SortKey::Revenue, false))), ["李秀英", "Anna Lee", "王芳", "王建国"]);
-        assert_eq!(names(&ws, &idx.run(&ws, &q(SortKey::Man, false))), ["李秀英", "王建国", "王芳", "Anna Lee"]);
-        assert_eq!(names(&ws, &idx.run(&ws, &q(SortKey::Id, true))), ["王芳", "Anna Lee", "王建国", "李秀英"]);
+        assert_eq!(
+            names(&ws, &idx.run(&ws, &q(SortKey::Revenue, true))),
+            ["王建国", "Anna Lee", "王芳", "李秀英"]
+        );
+        assert_eq!(
+            names(&ws, &idx.run(&ws, &q(SortKey::Revenue, false))),
+            ["李秀英", "Anna Lee", "王芳", "王建国"]
+        );
+        assert_eq!(
+            names(&ws, &idx.run(&ws, &q(SortKey::Man, false))),
+            ["李秀英", "王建国", "王芳", "Anna Lee"]
+        );
+        assert_eq!(
+            names(&ws, &idx.run(&ws, &q(SortKey::Id, true))),
+            ["王芳", "Anna Lee", "王建国", "李秀英"]
+        );
     }
 
     #[test]

@@ -35,7 +35,9 @@ impl State {
         State::ALL
             .into_iter()
             .find(|s| t == s.label() || t == s.short_label() || t.eq_ignore_ascii_case(s.key()))
-            .ok_or_else(|| format!("「{t}」不是客户状态:应为潜在客户、目标客户、现实客户、忠诚客户、流失客户或非客户"))
+            .ok_or_else(|| {
+                format!("「{t}」不是客户状态:应为潜在客户、目标客户、现实客户、忠诚客户、流失客户或非客户")
+            })
     }
 
     pub fn key(self) -> &'static str {

@@ -173,7 +173,11 @@ mod tests {
             AuditEntry {
                 at: 2,
                 customer: 4,
-                change: Change::Changed { field: Field::State, from: "潜在客户".into(), to: "现实客户".into() },
+                change: Change::Changed {
+                    field: Field::State,
+                    from: "潜在客户".into(),
+                    to: "现实客户".into(),
+                },
                 reason: "买了两斤".into(),
             },
             AuditEntry {
@@ -193,7 +197,12 @@ mod tests {
             AuditEntry {
                 at: 4,
                 customer: 4,
-                change: Change::Visit(Box::new(VisitRow { id: 0, customer: 4, purpose: "回访".into(), ..VisitRow::default() })),
+                change: Change::Visit(Box::new(VisitRow {
+                    id: 0,
+                    customer: 4,
+                    purpose: "回访".into(),
+                    ..VisitRow::default()
+                })),
                 reason: String::new(),
             },
             AuditEntry { at: 5, customer: 4, change: Change::Removed, reason: "重复".into() },

@@ -58,7 +58,11 @@ fn share(part: i64, whole: i64) -> i64 {
 }
 
 /// The Pareto curve of `measure` over `customers`, sampled at `samples` even steps.
-pub fn pareto<'a>(customers: impl IntoIterator<Item = &'a Customer>, measure: Measure, samples: usize) -> Pareto {
+pub fn pareto<'a>(
+    customers: impl IntoIterator<Item = &'a Customer>,
+    measure: Measure,
+    samples: usize,
+) -> Pareto {
     let mut values: Vec<i64> = customers.into_iter().map(|c| measure.of(c)).collect();
     values.sort_unstable_by(|a, b| b.cmp(a));
     let n = values.len();
@@ -73,7 +77,10 @@ pub fn pareto<'a>(customers: impl IntoIterator<Item = &'a Customer>, measure: Me
         .map(|s| {
             // The first k customers with k / n closest to s / samples.
             let k = (s * n + samples / 2) / samples;
-            ParetoPoint { customers_bp: share(s as i64, samples as i64), cumulative_bp: share(prefix[k], total) }
+            ParetoPoint {
+                customers_bp: share(s as i64, samples as i64),
+                cumulative_bp: share(prefix[k], total),
+            }
         })
         .collect();
     let top20 = (n * 2).div_ceil(10);
@@ -103,7 +110,9 @@ pub struct Ranked {
 /// revenue, then creation order. Ranks are 1-based; equal values share a rank.
 pub fn ranking<'a>(customers: impl IntoIterator<Item = &'a Customer>) -> Vec<Ranked> {
     let mut v: Vec<&Customer> = customers.into_iter().collect();
-    v.sort_by(|a, b| b.net_profit().cmp(&a.net_profit()).then(b.revenue.cmp(&a.revenue)).then(a.id.cmp(&b.id)));
+    v.sort_by(|a, b| {
+        b.net_profit().cmp(&a.net_profit()).then(b.revenue.cmp(&a.revenue)).then(a.id.cmp(&b.id))
+    });
     let mut out: Vec<Ranked> = Vec::with_capacity(v.len());
     for (i, c) in v.iter().enumerate() {
         let rank = match out.last() {
@@ -155,7 +164,10 @@ pub struct BigNotGood {
 
 /// Seed 004: 大客户不等于好客户. Flags the customers among the biggest by revenue whose net profit
 /// is thin (or negative) or whose cost to serve eats their gross profit.
-pub fn big_not_good<'a>(customers: impl IntoIterator<Item = &'a Customer>, rule: BigNotGoodRule) -> Vec<BigNotGood> {
+pub fn big_not_good<'a>(
+    customers: impl IntoIterator<Item = &'a Customer>,
+    rule: BigNotGoodRule,
+) -> Vec<BigNotGood> {
     let mut v: Vec<&Customer> = customers.into_iter().filter(|c| c.revenue > 0).collect();
     v.sort_by(|a, b| b.revenue.cmp(&a.revenue).then(a.id.cmp(&b.id)));
     let all = v.len() as i64;
@@ -167,7 +179,9 @@ pub fn big_not_good<'a>(customers: impl IntoIterator<Item = &'a Customer>, rule:
             if share(c.net_profit(), c.revenue) < rule.min_margin_bp {
                 reasons.push(BigNotGoodReason::LowProfit);
             }
-            if c.service_cost > 0 && (c.gross_profit <= 0 || share(c.service_cost, c.gross_profit) > rule.max_cost_bp) {
+            if c.service_cost > 0
+                && (c.gross_profit <= 0 || share(c.service_cost, c.gross_profit) > rule.max_cost_bp)
+            {
                 reasons.push(BigNotGoodReason::HighCostToServe);
             }
             (!reasons.is_empty()).then_some(BigNotGood { id: c.id, reasons })
@@ -181,7 +195,13 @@ mod tests {
     use crate::crm::customer::Kind;
 
     fn c(id: u32, revenue: i64, gross: i64, cost: i64) -> Customer {
-        Customer { id, revenue, gross_profit: gross, service_cost: cost, ..Customer::new(Kind::Individual, "x") }
+        Customer {
+            id,
+            revenue,
+            gross_profit: gross,
+            service_cost: cost,
+            ..Customer::new(Kind::Individual, "x")
+        }
     }
 
     #[test]
@@ -208,7 +228,10 @@ mod tests {
         let cards: Vec<Customer> = (1..=7).map(|i| c(i, i as i64 * 100, 0, 0)).collect();
         let p = pareto(&cards, Measure::Revenue, 4);
         assert_eq!(p.points.len(), 5);
-        assert!(p.points.windows(2).all(|w| w[0].cumulative_bp <= w[1].cumulative_bp && w[0].customers_bp < w[1].customers_bp));
+        assert!(p
+            .points
+            .windows(2)
+            .all(|w| w[0].cumulative_bp <= w[1].cumulative_bp && w[0].customers_bp < w[1].customers_bp));
         let empty = pareto(std::iter::empty(), Measure::Revenue, 4);
         assert_eq!((empty.total, empty.top20_bp, empty.points.len()), (0, 0, 5));
     }
@@ -227,7 +250,13 @@ mod tests {
         cards.push(c(9, 50_000, 1_000, 900)); // big, margin 0.2 %, cost eats 90 % of gross
         cards.push(c(10, 40_000, 12_000, 1_000)); // big and good
         let flagged = big_not_good(&cards, BigNotGoodRule::default());
-        assert_eq!(flagged, [BigNotGood { id: 9, reasons: vec![BigNotGoodReason::LowProfit, BigNotGoodReason::HighCostToServe] }]);
+        assert_eq!(
+            flagged,
+            [BigNotGood {
+                id: 9,
+                reasons: vec![BigNotGoodReason::LowProfit, BigNotGoodReason::HighCostToServe]
+            }]
+        );
         // A small customer with a thin margin is not "big".
         cards.push(c(11, 500, 0, 100));
         assert!(big_not_good(&cards, BigNotGoodRule::default()).iter().all(|b| b.id != 11));

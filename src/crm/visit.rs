@@ -33,8 +33,17 @@ pub struct VisitRow {
 }
 
 /// Column headings, in table order (the customer's name is shown before them).
-pub const VISIT_COLUMNS: [&str; 9] =
-    ["拜访日期", "拜访对象", "拜访目的", "拜访方式", "准备资料", "预期效果", "实际结果", "下次拜访约定", "销售专员"];
+pub const VISIT_COLUMNS: [&str; 9] = [
+    "拜访日期",
+    "拜访对象",
+    "拜访目的",
+    "拜访方式",
+    "准备资料",
+    "预期效果",
+    "实际结果",
+    "下次拜访约定",
+    "销售专员",
+];
 
 impl VisitRow {
     /// The cells under [`VISIT_COLUMNS`].
@@ -72,7 +81,9 @@ impl VisitRow {
 fn valid_date(d: &str) -> bool {
     let parts: Vec<&str> = d.split('-').collect();
     let [y, m, day] = parts[..] else { return false };
-    let num = |s: &str, len: usize| (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().unwrap());
+    let num = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().unwrap())
+    };
     matches!((num(y, 4), num(m, 2), num(day, 2)), (Some(_), Some(1..=12), Some(1..=31)))
 }
 
@@ -82,7 +93,8 @@ mod tests {
 
     #[test]
     fn dates_and_years() {
-        let mut r = VisitRow { date: "2024-03-05".into(), purpose: "介绍新车型".into(), ..VisitRow::default() };
+        let mut r =
+            VisitRow { date: "2024-03-05".into(), purpose: "介绍新车型".into(), ..VisitRow::default() };
         assert!(r.validate().is_ok());
         assert_eq!(r.year(), Some(2024));
         for bad in ["2024-3-5", "2024/03/05", "2024-13-01", "24-03-05", "2024-03-32"] {
@@ -97,7 +109,8 @@ mod tests {
 
     #[test]
     fn cells_follow_the_column_order() {
-        let r = VisitRow { date: "d".into(), person: "p".into(), salesperson: "s".into(), ..VisitRow::default() };
+        let r =
+            VisitRow { date: "d".into(), person: "p".into(), salesperson: "s".into(), ..VisitRow::default() };
         let cells = r.cells();
         assert_eq!(cells[VISIT_COLUMNS.iter().position(|c| *c == "拜访日期").unwrap()], "d");
         assert_eq!(cells[VISIT_COLUMNS.iter().position(|c| *c == "拜访对象").unwrap()], "p");

@@ -249,7 +249,14 @@ impl Workspace {
 
     /// Sets one field from its text form. A state change is checked like [`Workspace::move_state`]
     /// (and needs a reason). Returns whether anything changed.
-    pub fn set_field(&mut self, id: u32, field: Field, text: &str, at: i64, reason: &str) -> Result<bool, CrmError> {
+    pub fn set_field(
+        &mut self,
+        id: u32,
+        field: Field,
+        text: &str,
+        at: i64,
+        reason: &str,
+    ) -> Result<bool, CrmError> {
         let c = self.customer(id).ok_or(CrmError::NoSuchCustomer(id))?;
         let mut next = c.clone();
         field.set(&mut next, text).map_err(|reason| CrmError::Invalid(vec![FieldError { field, reason }]))?;
@@ -287,7 +294,11 @@ impl Workspace {
     /// Moves a customer to another lifecycle state (seed 004's flow; see `lifecycle.rs`).
     pub fn move_state(&mut self, id: u32, to: State, at: i64, reason: &str) -> Result<(), CrmError> {
         let c = self.customer(id).ok_or(CrmError::NoSuchCustomer(id))?;
-        check_move(c.state, to, c.man).map_err(|why| CrmError::IllegalMove { from: c.state, to, reason: why })?;
+        check_move(c.state, to, c.man).map_err(|why| CrmError::IllegalMove {
+            from: c.state,
+            to,
+            reason: why,
+        })?;
         require_reason(reason)?;
         let from = c.state.label().to_string();
         self.record(at, id, Change::Changed { field: Field::State, from, to: to.label().into() }, reason);
@@ -393,7 +404,10 @@ mod tests {
         let (mut ws, id) = ws_with("甲");
         ws.move_state(id, State::Target, 20, "MAN 三项具备").unwrap();
         let e = ws.log().last().unwrap();
-        assert_eq!((e.what(), e.from(), e.to().as_str(), e.reason.as_str(), e.at), ("客户状态".into(), "潜在客户", "目标客户", "MAN 三项具备", 20));
+        assert_eq!(
+            (e.what(), e.from(), e.to().as_str(), e.reason.as_str(), e.at),
+            ("客户状态".into(), "潜在客户", "目标客户", "MAN 三项具备", 20)
+        );
         assert_eq!(ws.customer(id).unwrap().state, State::Target);
     }
 
@@ -426,7 +440,13 @@ mod tests {
         assert_eq!(ws.log_contact(call(id), 40).unwrap(), 0);
         assert_eq!(ws.log_contact(call(99), 40), Err(CrmError::NoSuchCustomer(99)));
         assert_eq!(ws.contacts_of(id).count(), 1);
-        let row = VisitRow { customer: id, date: "2024-05-06".into(), purpose: "介绍产品".into(), salesperson: "小王".into(), ..VisitRow::default() };
+        let row = VisitRow {
+            customer: id,
+            date: "2024-05-06".into(),
+            purpose: "介绍产品".into(),
+            salesperson: "小王".into(),
+            ..VisitRow::default()
+        };
         let v = ws.plan_visit(row.clone(), 41).unwrap();
         assert!(ws.plan_visit(VisitRow { purpose: String::new(), ..row.clone() }, 41).is_err());
         ws.update_visit(VisitRow { id: v, result: "约定下周试驾".into(), ..row }, 42).unwrap();
