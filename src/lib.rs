@@ -3,6 +3,7 @@
 //! The core (`pack`, `engine`, `storage`) is plain Rust with no browser dependency and is tested
 //! natively; `ui` is a thin Yew layer on top of it.
 
+pub mod crm;
 pub mod engine;
 pub mod library;
 pub mod pack;
