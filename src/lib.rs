@@ -6,5 +6,6 @@
 pub mod engine;
 pub mod library;
 pub mod pack;
+pub mod results;
 pub mod storage;
 pub mod ui;
