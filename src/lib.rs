@@ -7,5 +7,6 @@ pub mod crm;
 pub mod engine;
 pub mod library;
 pub mod pack;
+pub mod results;
 pub mod storage;
 pub mod ui;
