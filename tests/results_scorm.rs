@@ -275,7 +275,8 @@ fn packages_zip_the_site_with_the_manifest_first() {
     assert_eq!(files[0].0, "imsmanifest.xml");
     assert_eq!(&files[1..], &site[..]);
     let xml = String::from_utf8(files[0].1.clone()).unwrap();
-    assert!(xml.contains(&format!("manifest-kefu-sim-{}-v1", packs[0].pack.meta.id)));
+    let meta = &packs[0].pack.meta;
+    assert!(xml.contains(&format!("manifest-kefu-sim-{}-v{}", meta.id, meta.version)), "{xml}");
     let err = package(site[1..].to_vec(), &packs, "x", DEFAULT_LAUNCH, Compression::Stored).unwrap_err();
     assert!(err.contains("index.html"), "{err}");
 }
