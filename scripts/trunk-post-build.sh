@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Trunk post_build hook (Trunk.toml): puts the compiled built-in packs into the build, as
-# dist/packs/ID-HASH.bin, written by the same checker pack authors run (`packcheck --emit`). The app
-# embeds only the packs' summaries (build.rs) and fetches a pack's file when a student opens it.
-# Like build.rs, a pack with errors is left out with its diagnostics printed, not a failed build;
-# `make test` fails on it instead.
+# Trunk post_build hook (Trunk.toml), run after the student app (index.html) is built into the
+# staging dir that becomes dist/:
+#   1. the compiled built-in packs, as dist/packs/ID-HASH.bin, written by the same checker pack
+#      authors run (`packcheck --emit`); the apps embed only the packs' summaries (build.rs) and
+#      fetch a pack's file when it is opened. Like build.rs, a pack with errors is left out with a
+#      warning rather than failing the build; `make test` fails on it instead.
+#   2. the other two apps, crm/ and teacher/ (trunk builds one app per page; see src/ui/mod.rs),
+#      by a nested trunk build into the same staging dir, so `trunk build` and `trunk serve` both
+#      produce the whole site. KEFU_INNER_BUILD stops the nested builds from recursing.
 set -euo pipefail
 : "${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
+[ -n "${KEFU_INNER_BUILD:-}" ] && exit 0
+export KEFU_INNER_BUILD=1
+
 scenarios=${KEFU_SCENARIOS_DIR:-scenarios}
 status=0
 cargo run --quiet --locked --bin packcheck -- --emit "$TRUNK_STAGING_DIR/packs" "$scenarios" >/dev/null || status=$?
@@ -14,3 +21,9 @@ if [ "$status" = 1 ]; then
 elif [ "$status" != 0 ]; then
   exit "$status"
 fi
+
+release=()
+[ "${TRUNK_PROFILE:-debug}" = release ] && release=(--release)
+for app in crm teacher; do
+  trunk build "${release[@]}" --offline --public-url ./ --dist "$TRUNK_STAGING_DIR/$app" "$app/index.html"
+done

@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    yew::Renderer::<kefu_sim::ui::App>::new().render();
+    yew::Renderer::<kefu_sim::ui::student::App>::new().render();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

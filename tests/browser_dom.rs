@@ -6,7 +6,7 @@ use gloo_timers::future::TimeoutFuture;
 use std::rc::Rc;
 
 use kefu_sim::library;
-use kefu_sim::ui::app::{AppProps, PacksProp};
+use kefu_sim::ui::student::app::{AppProps, PacksProp};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -36,7 +36,7 @@ async fn home_lists_packs_and_a_click_starts_a_play_that_is_saved() {
     // (fetching is covered by the end-to-end tests on the built dist/).
     let packs = library::builtin();
     let props = AppProps { store: None, packs: Some(PacksProp(Rc::new(packs.clone()))) };
-    yew::Renderer::<kefu_sim::ui::App>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<kefu_sim::ui::student::App>::with_root_and_props(root.clone(), props).render();
     settle().await;
 
     assert!(!packs.is_empty(), "at least one built-in pack");

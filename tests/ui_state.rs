@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use kefu_sim::engine::{Current, LoadedPack};
 use kefu_sim::storage::{MemoryStore, Saves, Store};
-use kefu_sim::ui::state::{Action, AppState, Screen};
+use kefu_sim::ui::student::state::{Action, AppState, Screen};
 use yew::Reducible;
 
 fn app(store: Rc<dyn Store>, pack: Rc<LoadedPack>) -> Rc<AppState> {

@@ -1,13 +1,38 @@
-//! The Yew user interface: pages and components over the core. No business logic lives here;
-//! the one reducer (`state.rs`) calls the engine and storage.
+//! The Yew user interface: three apps over the same core, each its own page and wasm file so that a
+//! student's first load carries only what a student uses (wasm has no code loading on demand, and
+//! trunk builds one app per page). They share the browser's local storage and these components.
+//!
+//! - `student`: the role-plays, the debrief and the history (`index.html`, the site's front page);
+//! - `crm`: the customer workspace (`crm/index.html`);
+//! - `teacher`: loading and checking packs, verifying results, the class dashboard
+//!   (`teacher/index.html`).
+//!
+//! No business logic lives here: each app's one reducer (`state.rs`) calls the core.
 
-pub mod app;
 pub mod clock;
 pub mod components;
+pub mod crm;
 pub mod format;
-pub mod pack_loader;
-pub mod pages;
-pub mod route;
-pub mod state;
+pub mod hash;
+pub mod pack_fetch;
+pub mod student;
+pub mod teacher;
 
-pub use app::App;
+/// Which app a page belongs to: decides the relative links between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Area {
+    Student,
+    Crm,
+    Teacher,
+}
+
+impl Area {
+    /// The site's root (where `index.html` is) relative to this app's page: the apps live at `./`,
+    /// `crm/` and `teacher/`, so the whole site works from any static host path.
+    pub fn root(self) -> &'static str {
+        match self {
+            Area::Student => "",
+            Area::Crm | Area::Teacher => "../",
+        }
+    }
+}

@@ -1,32 +1,66 @@
-//! The top navigation. Links carry `data-nav` (UI test-hook contract).
+//! The top navigation shared by the three apps. Links carry `data-nav` (UI test-hook contract):
+//! `home` and `history` (student app), `crm`, `teacher`. Links within an app change only the hash;
+//! links to another app are relative page links, so the site works from any sub-path.
 
 use yew::prelude::*;
 
-use crate::ui::route::Route;
+use crate::ui::Area;
 
 #[derive(Properties, PartialEq)]
 pub struct NavProps {
-    pub route: Route,
+    /// The app this page belongs to.
+    pub area: Area,
+    /// The `data-nav` key of the current page's link.
+    pub active: &'static str,
+}
+
+const LINKS: [(&str, Area, &str, &str); 4] = [
+    ("home", Area::Student, "#/", "场景练习"),
+    ("history", Area::Student, "#/history", "练习记录"),
+    ("crm", Area::Crm, "#/", "客户管理"),
+    ("teacher", Area::Teacher, "#/", "教师工具"),
+];
+
+/// The link from a page of `from` to `hash` in app `to`.
+pub fn href(from: Area, to: Area, hash: &str) -> String {
+    if from == to {
+        return hash.to_string();
+    }
+    let dir = match to {
+        Area::Student => "",
+        Area::Crm => "crm/",
+        Area::Teacher => "teacher/",
+    };
+    format!("{}{dir}{hash}", from.root())
 }
 
 #[function_component(Nav)]
 pub fn nav(props: &NavProps) -> Html {
-    let link = |target: Route, key: &'static str, label: &'static str| {
-        let active = match (&props.route, &target) {
-            (Route::HistoryEntry(_), Route::History) => true,
-            (Route::Play, Route::Home) => true,
-            (a, b) => a == b,
-        };
-        html! {
-            <a href={target.href()} data-nav={key} class={classes!("nav-link", active.then_some("active"))}
-               aria-current={active.then_some("page")}>{label}</a>
-        }
-    };
     html! {
         <nav class="top-nav">
             <span class="brand">{"客服实训"}</span>
-            { link(Route::Home, "home", "场景练习") }
-            { link(Route::History, "history", "练习记录") }
+            { for LINKS.iter().map(|&(key, to, hash, label)| {
+                let active = key == props.active;
+                html! {
+                    <a href={href(props.area, to, hash)} data-nav={key}
+                       class={classes!("nav-link", active.then_some("active"))}
+                       aria-current={active.then_some("page")}>{label}</a>
+                }
+            }) }
         </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_between_apps_are_relative_to_the_page() {
+        assert_eq!(href(Area::Student, Area::Student, "#/history"), "#/history");
+        assert_eq!(href(Area::Student, Area::Crm, "#/"), "crm/#/");
+        assert_eq!(href(Area::Crm, Area::Student, "#/history"), "../#/history");
+        assert_eq!(href(Area::Crm, Area::Teacher, "#/"), "../teacher/#/");
+        assert_eq!(href(Area::Teacher, Area::Teacher, "#/"), "#/");
     }
 }

@@ -13,9 +13,9 @@ use yew::prelude::*;
 
 use crate::engine::Input;
 use crate::pack::{Activity, ActivityBody, Item};
-use crate::ui::app::AppHandle;
 use crate::ui::clock;
-use crate::ui::state::Action;
+use crate::ui::student::app::AppHandle;
+use crate::ui::student::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ExerciseProps {

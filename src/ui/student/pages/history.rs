@@ -6,12 +6,12 @@ use yew::prelude::*;
 use crate::engine::{Debrief, Session};
 use crate::storage::saves::HISTORY;
 use crate::storage::HistoryEntry;
-use crate::ui::app::AppHandle;
 use crate::ui::components::debrief::DebriefView;
 use crate::ui::components::score_chart::{Bar, ScoreChart};
 use crate::ui::format::datetime;
-use crate::ui::pack_loader;
-use crate::ui::route::Route;
+use crate::ui::student::app::AppHandle;
+use crate::ui::student::pack_loader;
+use crate::ui::student::route::Route;
 
 fn tz_offset() -> i64 {
     // getTimezoneOffset is minutes *behind* UTC.

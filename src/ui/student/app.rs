@@ -1,4 +1,5 @@
-//! The root component: the state (one reducer), the route, the navigation and the page.
+//! The student app's root component: the state (one reducer), the route, the navigation and the
+//! page.
 
 use std::rc::Rc;
 
@@ -9,11 +10,12 @@ use crate::library;
 use crate::storage::{Saves, Store};
 use crate::ui::components::nav::Nav;
 use crate::ui::components::notices::Notices;
-use crate::ui::pages::history::{History, HistoryDetail};
-use crate::ui::pages::home::Home;
-use crate::ui::pages::play::Play;
-use crate::ui::route::{use_route, Route};
-use crate::ui::state::{Action, AppState};
+use crate::ui::student::pages::history::{History, HistoryDetail};
+use crate::ui::student::pages::home::Home;
+use crate::ui::student::pages::play::Play;
+use crate::ui::student::route::{use_route, Route};
+use crate::ui::student::state::{Action, AppState};
+use crate::ui::Area;
 
 pub type AppHandle = UseReducerHandle<AppState>;
 
@@ -88,7 +90,10 @@ pub fn app(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<AppHandle> context={state.clone()}>
-            <Nav route={route.clone()} />
+            <Nav area={Area::Student} active={match route {
+                Route::History | Route::HistoryEntry(_) => "history",
+                _ => "home",
+            }} />
             <Notices notices={state.notices.clone()} {on_dismiss} />
             <main>{ page }</main>
             <footer class="site-footer">{"客服实训 · 所有进度只保存在本浏览器中"}</footer>

@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::ui::app::AppHandle;
-use crate::ui::pack_loader;
+use crate::ui::student::app::AppHandle;
+use crate::ui::student::pack_loader;
 
 #[function_component(Home)]
 pub fn home() -> Html {

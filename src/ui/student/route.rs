@@ -1,9 +1,9 @@
-//! Hash routing (`#/history`), so the built `dist/` works from any static host and sub-path with
-//! no server rewrites. A play in progress is not in the URL: a reload lands on the home page, where
-//! the pack's entry offers to resume it.
+//! The student app's routes (`#/`, `#/play`, `#/history`…). A play in progress is not in the URL: a
+//! reload lands on the home page, where the pack's entry offers to resume it.
 
-use gloo::events::EventListener;
 use yew::prelude::*;
+
+use crate::ui::hash;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -41,27 +41,14 @@ impl Route {
     }
 }
 
-fn current() -> Route {
-    Route::parse(&gloo::utils::window().location().hash().unwrap_or_default())
-}
-
 pub fn navigate(route: &Route) {
-    let _ = gloo::utils::window().location().set_hash(&route.href());
+    hash::set(&route.href());
 }
 
 /// The current route, updated on every `hashchange`.
 #[hook]
 pub fn use_route() -> Route {
-    let route = use_state(current);
-    {
-        let route = route.clone();
-        use_effect_with((), move |_| {
-            let listener =
-                EventListener::new(&gloo::utils::window(), "hashchange", move |_| route.set(current()));
-            move || drop(listener)
-        });
-    }
-    (*route).clone()
+    Route::parse(&hash::use_hash())
 }
 
 #[cfg(test)]

@@ -5,14 +5,14 @@
 use yew::prelude::*;
 
 use crate::engine::{Current, Debrief, Event};
-use crate::ui::app::AppHandle;
 use crate::ui::clock;
 use crate::ui::components::debrief::DebriefView;
 use crate::ui::components::exercise::graded::GradedView;
 use crate::ui::components::exercise::ExerciseView;
 use crate::ui::components::transcript::Transcript;
-use crate::ui::route::{navigate, Route};
-use crate::ui::state::{Action, Feedback, Screen};
+use crate::ui::student::app::AppHandle;
+use crate::ui::student::route::{navigate, Route};
+use crate::ui::student::state::{Action, Feedback, Screen};
 
 #[function_component(Play)]
 pub fn play() -> Html {

@@ -1,0 +1,29 @@
+//! Hash routing for every app (`#/history`, `#/customer/12`…): no server rewrites are needed, so
+//! `dist/` works from any static host and sub-path. Each app parses the hash into its own routes.
+
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+fn current() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+/// Sets the location hash (`"#/history"`); the `hashchange` event re-renders the app.
+pub fn set(hash: &str) {
+    let _ = gloo::utils::window().location().set_hash(hash);
+}
+
+/// The current location hash, updated on every `hashchange`.
+#[hook]
+pub fn use_hash() -> String {
+    let hash = use_state(current);
+    {
+        let hash = hash.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                EventListener::new(&gloo::utils::window(), "hashchange", move |_| hash.set(current()));
+            move || drop(listener)
+        });
+    }
+    (*hash).clone()
+}

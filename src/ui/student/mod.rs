@@ -1,0 +1,10 @@
+//! The student app (`index.html`): the course's role-plays on the home page, a play with feedback on
+//! every step, the debrief and the history of finished plays.
+
+pub mod app;
+pub mod pack_loader;
+pub mod pages;
+pub mod route;
+pub mod state;
+
+pub use app::App;

@@ -1,0 +1,5 @@
+//! The teacher app (`teacher/index.html`): loading and checking scenario packs, verifying students' result files, the class dashboard and the exports for LMS and LRS.
+
+pub mod app;
+
+pub use app::TeacherApp;
