@@ -11,22 +11,15 @@ use std::time::Instant;
 use kefu_sim::crm::{export_csv, preview_csv, CrmStore, Query, SearchIndex, State, StateSet};
 use kefu_sim::storage::{MemoryStore, Store};
 
+#[path = "timing.rs"]
+mod timing;
+
 #[path = "../tests/crm_gen.rs"]
 mod crm_gen;
 
 /// Median time per call in milliseconds over `batches` batches of `per` calls.
-fn time(batches: usize, per: usize, mut f: impl FnMut()) -> f64 {
-    let mut v: Vec<f64> = (0..batches)
-        .map(|_| {
-            let t = Instant::now();
-            for _ in 0..per {
-                f();
-            }
-            t.elapsed().as_secs_f64() * 1e3 / per as f64
-        })
-        .collect();
-    v.sort_by(|a, b| a.total_cmp(b));
-    v[v.len() / 2]
+fn time(batches: usize, per: usize, f: impl FnMut()) -> f64 {
+    timing::median_secs(batches, per, f) * 1e3
 }
 
 fn main() {

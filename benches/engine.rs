@@ -4,29 +4,21 @@
 
 use std::hint::black_box;
 use std::rc::Rc;
-use std::time::Instant;
 
 use kefu_sim::engine::answer_key::{self, Aim};
 use kefu_sim::engine::{Current, Debrief, LoadedPack, Session};
 use kefu_sim::library;
+
+#[path = "timing.rs"]
+mod timing;
 
 #[path = "packgen.rs"]
 #[allow(dead_code)]
 mod packgen;
 
 /// Median time per call in microseconds over `batches` batches of `per` calls.
-fn time(batches: usize, per: usize, mut f: impl FnMut()) -> f64 {
-    let mut v: Vec<f64> = (0..batches)
-        .map(|_| {
-            let t = Instant::now();
-            for _ in 0..per {
-                f();
-            }
-            t.elapsed().as_secs_f64() * 1e6 / per as f64
-        })
-        .collect();
-    v.sort_by(|a, b| a.total_cmp(b));
-    v[v.len() / 2]
+fn time(batches: usize, per: usize, f: impl FnMut()) -> f64 {
+    timing::median_secs(batches, per, f) * 1e6
 }
 
 /// A whole play: the first offered choice at every dialogue step, the answer key's best answer at

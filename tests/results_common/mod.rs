@@ -4,10 +4,8 @@
 
 use std::rc::Rc;
 
-use indexmap::IndexMap;
-use kefu_sim::engine::exercise::FieldAnswer;
+use kefu_sim::engine::answer_key::{self, Aim};
 use kefu_sim::engine::{Current, Input, LoadedPack, Session};
-use kefu_sim::pack::{ActivityBody, FieldInput};
 use kefu_sim::results::{ResultFile, ResultPlay, Student};
 
 /// A deterministic source of picks (SplitMix64).
@@ -27,62 +25,19 @@ impl Picker {
 /// Plan text fields get `text` (at least the field's minimum length).
 pub fn exercise_input(s: &Session, right: bool, text: &str) -> Input {
     let Current::Exercise { activity, items } = s.current() else { panic!("not at an exercise") };
-    let sum = |o: &kefu_sim::pack::PlanOption| o.score.iter().map(|x| x.delta).sum::<i64>();
-    match &activity.body {
-        ActivityBody::Order(o) => {
-            let ids: Vec<String> = o.items.iter().map(|i| i.id.clone()).collect();
-            Input::Order(if right { ids } else { ids.into_iter().rev().collect() })
+    let aim = if right { Aim::Best } else { Aim::Worst };
+    let mut input = answer_key::answer(activity, &items, aim).expect("an exercise has an answer key");
+    // The key's plan texts are placeholders: write `text` instead, long enough for every field.
+    if let Input::Plan(fields) = &mut input {
+        for f in fields.values_mut() {
+            let min = f.text.chars().count();
+            f.text = text.to_string();
+            while f.text.chars().count() < min {
+                f.text.push('答');
+            }
         }
-        ActivityBody::Classify(c) => Input::Classify(
-            items
-                .iter()
-                .map(|i| {
-                    let k = if right {
-                        i.category.clone()
-                    } else {
-                        c.categories.iter().find(|k| k.id != i.category).unwrap().id.clone()
-                    };
-                    (i.id.clone(), k)
-                })
-                .collect(),
-        ),
-        ActivityBody::Calc(c) => Input::Calc(
-            c.steps
-                .iter()
-                .map(|st| (st.id.clone(), if right { st.answer.to_string() } else { "0".into() }))
-                .collect(),
-        ),
-        ActivityBody::Plan(p) => Input::Plan(
-            p.fields
-                .iter()
-                .map(|f| {
-                    let picks = match f.input {
-                        FieldInput::Text => vec![],
-                        FieldInput::One => {
-                            let o = if right {
-                                f.options.iter().max_by_key(|o| sum(o))
-                            } else {
-                                f.options.iter().min_by_key(|o| sum(o))
-                            };
-                            vec![o.unwrap().id.clone()]
-                        }
-                        FieldInput::Many => f
-                            .options
-                            .iter()
-                            .filter(|o| if right { sum(o) > 0 } else { sum(o) < 0 })
-                            .map(|o| o.id.clone())
-                            .collect(),
-                    };
-                    let mut t = text.to_string();
-                    while t.chars().count() < f.min_chars as usize {
-                        t.push('答');
-                    }
-                    (f.id.clone(), FieldAnswer { text: t, picks })
-                })
-                .collect::<IndexMap<_, _>>(),
-        ),
-        ActivityBody::Dialogue(_) => unreachable!(),
     }
+    input
 }
 
 /// Plays `pack` from `seed` to the end (or `max_steps` answers), picking with `picker`; answers
