@@ -173,6 +173,12 @@ impl AppState {
         let session = session.clone();
         self.saves.clear_drafts(&session.loaded().pack.meta.id);
         if session.is_finished() {
+            // The play's cards go to the student's own CRM now that the play cannot change.
+            let effects: Vec<_> = session.crm().applied.iter().map(|(_, e)| e.clone()).collect();
+            let reason = format!("角色扮演「{}」", session.loaded().pack.meta.title);
+            if let Err(msg) = crate::crm::record_play(self.saves.store().clone(), &effects, &reason, now) {
+                self.notices.push(msg);
+            }
             match self.saves.finish(&history_entry(&session, now)) {
                 Ok(_) => self.history_rev += 1,
                 Err(n) => {
