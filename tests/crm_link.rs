@@ -7,7 +7,7 @@ mod common;
 
 use std::rc::Rc;
 
-use kefu_sim::crm::{record_play, ContactKind, CrmStore, Field, Man, Outcome, State};
+use kefu_sim::crm::{queue_play, ContactKind, CrmStore, Field, Man, Outcome, PlayRecord, State};
 use kefu_sim::engine::answer_key::{answer_in, Aim};
 use kefu_sim::engine::exercise::FieldAnswer;
 use kefu_sim::engine::{Current, Debrief, Event, Input, LoadedPack, Session};
@@ -246,10 +246,12 @@ fn a_finished_play_lands_in_the_students_crm() {
     s.submit(answer_in(&s, Aim::Best).unwrap(), 600).unwrap();
     let store: Rc<dyn Store> = Rc::new(MemoryStore::new());
     let effects: Vec<_> = s.crm().applied.iter().map(|(_, e)| e.clone()).collect();
-    let ids = record_play(store.clone(), &effects, "角色扮演「卖苹果的三个商贩」", 1000).unwrap();
+    let record =
+        PlayRecord { reason: "角色扮演「卖苹果的三个商贩」".into(), at: 1000, effects };
+    queue_play(store.as_ref(), &record).unwrap();
     let (_, ws, notices) = CrmStore::open(store, 1001);
-    assert!(notices.is_empty());
-    let card = ws.customer(ids[0]).unwrap();
+    assert!(notices.is_empty(), "{notices:?}");
+    let card = &ws.customers()[0];
     assert_eq!(card.needs, card_of(&s, "lady").needs);
     assert_eq!((card.state, card.man.map(Man::code)), (State::Actual, Some("M+A+N".into())));
     assert_eq!(ws.contacts_of(card.id).count(), 1);

@@ -49,7 +49,7 @@ pub use lifecycle::{allowed_moves, check_move};
 pub use loyalty::{loyalty, Loyalty, LoyaltyLevel};
 pub use man::{Man, ManAction, ManClass, MAN_TABLE};
 pub use persist::{CrmNotice, CrmStore};
-pub use record::record_play;
+pub use record::{queue_play, PlayRecord};
 pub use sample::{SampleChoice, SampleConflict, SampleLoaded, SamplePlan};
 pub use search::{ManSet, Query, SearchIndex, SortKey};
 pub use state::{State, StateSet};

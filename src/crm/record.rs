@@ -1,71 +1,132 @@
-//! A finished role-play's CRM writes, copied into the student's own CRM (the one the crm app at
-//! `crm/` shows). During the play the writes go to a workspace of the play's own (so replay is
-//! deterministic); when the play ends the same effects run again, through the same checked
-//! workspace methods, on the stored workspace, and it is saved. All or nothing: if any write is
-//! refused or the stored CRM needs repair first, nothing is written and the reason is returned.
+//! A finished role-play's CRM writes, on their way into the student's own CRM (the one the crm
+//! app at `crm/` shows). During a play the writes go to a workspace of the play's own (so replay
+//! is deterministic). When the play ends the student app only queues them — one small JSON
+//! document per play under [`INBOX_PREFIX`] — because opening and saving the stored CRM would put
+//! the whole storage layer into the student's first download. [`CrmStore::open`] runs queued
+//! plays through the same checked workspace methods, all of a play or none of it, and its next
+//! successful `save` removes them from the queue; a play the CRM refuses stays queued and is
+//! reported.
+//!
+//! [`CrmStore::open`]: super::persist::CrmStore::open
 
-use std::rc::Rc;
+use serde::{Deserialize, Serialize};
 
 use super::effect::{Bindings, CrmEffect};
-use super::persist::CrmStore;
-use crate::storage::Store;
+use super::workspace::Workspace;
+use crate::storage::{Store, StoreError};
 
-/// Runs `effects` on the CRM stored in `store` at time `now`, logging `reason` (e.g.
-/// "角色扮演「卖苹果的三个商贩」"), and saves it. Returns the ids of the cards the play stands for.
-pub fn record_play(
-    store: Rc<dyn Store>,
-    effects: &[CrmEffect],
-    reason: &str,
-    now: i64,
-) -> Result<Vec<u32>, String> {
-    if effects.is_empty() {
-        return Ok(vec![]);
+/// Where queued plays wait (inside the CRM's prefix, so they count in its stored size).
+pub const INBOX_PREFIX: &str = "kefu-sim/crm/inbox/";
+
+/// One finished play's writes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlayRecord {
+    /// For the audit log, e.g. "角色扮演「卖苹果的三个商贩」".
+    pub reason: String,
+    /// When the play finished (ms); the writes are logged at this time.
+    pub at: i64,
+    pub effects: Vec<CrmEffect>,
+}
+
+/// Queues `record`; returns its key. Nothing is queued for a play without writes.
+pub fn queue_play(store: &dyn Store, record: &PlayRecord) -> Result<Option<String>, StoreError> {
+    if record.effects.is_empty() {
+        return Ok(None);
     }
-    let (mut repo, ws, notices) = CrmStore::open(store, now);
-    if repo.needs_repair() {
-        let why: Vec<String> = notices.iter().map(|n| n.to_string()).collect();
-        return Err(format!(
-            "客户管理中的数据需要先修复(请打开「客户管理」处理),本次练习的客户资料没有写入。{}",
-            why.join(" ")
-        ));
+    let base = format!("{INBOX_PREFIX}{:013}", record.at.max(0));
+    let mut key = base.clone();
+    let mut n = 1;
+    while store.get(&key)?.is_some() {
+        key = format!("{base}-{n}");
+        n += 1;
     }
-    let mut next = ws.clone();
-    let mut bindings = Bindings::default();
-    for e in effects {
-        e.apply(&mut next, &mut bindings, now, reason)
-            .map_err(|err| format!("本次练习的客户资料没有写入:{err}"))?;
+    let text = serde_json::to_string(record).map_err(|e| StoreError::Unavailable(e.to_string()))?;
+    store.set(&key, &text)?;
+    Ok(Some(key))
+}
+
+/// Applies every queued play to `ws`, oldest first. Returns the keys applied and, for each play
+/// that could not be, its key and the reason (it stays queued; nothing of it is applied).
+pub fn apply_queued(store: &dyn Store, ws: &mut Workspace) -> (Vec<String>, Vec<(String, String)>) {
+    let (mut done, mut refused) = (Vec::new(), Vec::new());
+    let mut keys = store.keys(INBOX_PREFIX).unwrap_or_default();
+    keys.sort();
+    for key in keys {
+        let record = match store.get(&key) {
+            Ok(Some(text)) => serde_json::from_str::<PlayRecord>(&text).map_err(|e| format!("无法读取:{e}")),
+            Ok(None) => continue,
+            Err(e) => Err(e.to_string()),
+        };
+        let applied = record.and_then(|r| {
+            let mut next = ws.clone();
+            let mut bindings = Bindings::default();
+            for e in &r.effects {
+                e.apply(&mut next, &mut bindings, r.at, &r.reason).map_err(|err| err.to_string())?;
+            }
+            Ok(next)
+        });
+        match applied {
+            Ok(next) => {
+                *ws = next;
+                done.push(key);
+            }
+            Err(reason) => refused.push((key, reason)),
+        }
     }
-    repo.save(&next).map_err(|n| format!("本次练习的客户资料没有写入:{n}"))?;
-    Ok(bindings.0.values().copied().collect())
+    (done, refused)
 }
 
 #[cfg(test)]
 mod tests {
+    use std::rc::Rc;
+
+    use indexmap::IndexMap;
+
     use super::*;
+    use crate::crm::persist::{CrmNotice, CrmStore};
     use crate::crm::{Field, Kind, State};
     use crate::storage::memory::MemoryStore;
-    use indexmap::IndexMap;
 
     fn create(name: &str) -> CrmEffect {
         let fields: IndexMap<Field, String> = [(Field::Name, name.to_string())].into_iter().collect();
         CrmEffect::Create { customer: "lady".into(), kind: Kind::Individual, fields }
     }
 
-    #[test]
-    fn writes_reach_the_stored_crm_and_refusals_write_nothing() {
-        let store: Rc<dyn Store> = Rc::new(MemoryStore::new());
-        let ok = [create("老太太"), CrmEffect::MoveState { customer: "lady".into(), to: State::Actual }];
-        let ids = record_play(store.clone(), &ok, "角色扮演「卖苹果的三个商贩」", 5).unwrap();
-        let (_, ws, _) = CrmStore::open(store.clone(), 6);
-        let card = ws.customer(ids[0]).unwrap();
-        assert_eq!((card.name.as_str(), card.state), ("老太太", State::Actual));
-        assert!(ws.history_of(ids[0]).all(|e| e.reason.contains("卖苹果") || e.reason.is_empty()));
+    fn record(at: i64, effects: Vec<CrmEffect>) -> PlayRecord {
+        PlayRecord { reason: "角色扮演「卖苹果的三个商贩」".into(), at, effects }
+    }
 
-        // Loyal straight from potential is refused by the lifecycle: the whole play is left out.
-        let bad = [create("王老师"), CrmEffect::MoveState { customer: "lady".into(), to: State::Loyal }];
-        let err = record_play(store.clone(), &bad, "r", 7).unwrap_err();
-        assert!(err.contains("没有写入"), "{err}");
-        let (_, after, _) = CrmStore::open(store, 8);
-        assert_eq!(after.customers().len(), 1);
+    #[test]
+    fn a_queued_play_joins_the_crm_once() {
+        let store: Rc<dyn Store> = Rc::new(MemoryStore::new());
+        let moved = CrmEffect::MoveState { customer: "lady".into(), to: State::Actual };
+        let key = queue_play(store.as_ref(), &record(5, vec![create("老太太"), moved])).unwrap().unwrap();
+        let again = queue_play(store.as_ref(), &record(5, vec![create("老太太")])).unwrap().unwrap();
+        assert_ne!(key, again, "two plays finished in the same millisecond keep both");
+        assert_eq!(queue_play(store.as_ref(), &record(6, vec![])).unwrap(), None);
+
+        let (mut repo, ws, notices) = CrmStore::open(store.clone(), 10);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(ws.customers().len(), 2);
+        assert_eq!(ws.customers()[0].state, State::Actual);
+        assert!(ws.log().iter().all(|e| e.reason.is_empty() || e.reason.contains("卖苹果")));
+        repo.save(&ws).unwrap();
+        assert!(store.keys(INBOX_PREFIX).unwrap().is_empty(), "saved plays leave the queue");
+        let (_, reopened, _) = CrmStore::open(store, 11);
+        assert_eq!(reopened, ws, "applied exactly once");
+    }
+
+    #[test]
+    fn a_play_the_crm_refuses_stays_queued_and_is_reported() {
+        let store: Rc<dyn Store> = Rc::new(MemoryStore::new());
+        // Potential straight to loyal is not an allowed move: none of the play is applied.
+        let loyal = CrmEffect::MoveState { customer: "lady".into(), to: State::Loyal };
+        queue_play(store.as_ref(), &record(5, vec![create("王老师"), loyal])).unwrap();
+        let (mut repo, ws, notices) = CrmStore::open(store.clone(), 10);
+        assert!(ws.customers().is_empty());
+        assert!(matches!(&notices[..], [CrmNotice::Queued { .. }]), "{notices:?}");
+        assert!(notices[0].to_string().contains("没有写入客户管理"));
+        repo.save(&ws).unwrap();
+        assert_eq!(store.keys(INBOX_PREFIX).unwrap().len(), 1, "kept for the user to see");
     }
 }
