@@ -186,6 +186,12 @@ impl CrmStore {
         (me, workspace, notices)
     }
 
+    /// How many finished role-plays `open` applied from the queue (`record.rs`): they are unsaved
+    /// changes of the opened workspace until the next successful [`CrmStore::save`].
+    pub fn queued(&self) -> usize {
+        self.queued.len()
+    }
+
     /// True when opening found damage; [`CrmStore::save`] refuses until [`CrmStore::repair`].
     pub fn needs_repair(&self) -> bool {
         self.damaged

@@ -107,11 +107,13 @@ mod tests {
 
         let (mut repo, ws, notices) = CrmStore::open(store.clone(), 10);
         assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(repo.queued(), 2);
         assert_eq!(ws.customers().len(), 2);
         assert_eq!(ws.customers()[0].state, State::Actual);
         assert!(ws.log().iter().all(|e| e.reason.is_empty() || e.reason.contains("卖苹果")));
         repo.save(&ws).unwrap();
         assert!(store.keys(INBOX_PREFIX).unwrap().is_empty(), "saved plays leave the queue");
+        assert_eq!(repo.queued(), 0);
         let (_, reopened, _) = CrmStore::open(store, 11);
         assert_eq!(reopened, ws, "applied exactly once");
     }
