@@ -13,8 +13,7 @@ use kefu_sim::pack::VarKind;
 
 /// The answers to try for the current exercise: the best and the worst, from the answer key.
 fn exercise_inputs(s: &Session) -> Vec<Input> {
-    let Current::Exercise { activity, items } = s.current() else { unreachable!() };
-    [Aim::Worst, Aim::Best].into_iter().filter_map(|aim| answer_key::answer(activity, &items, aim)).collect()
+    [Aim::Worst, Aim::Best].into_iter().filter_map(|aim| answer_key::answer_in(s, aim)).collect()
 }
 
 /// One way to move a session on (a choice or an exercise answer).

@@ -154,6 +154,25 @@ fn random_input(s: &Session, r: &mut impl FnMut() -> usize) -> Input {
                 })
                 .collect(),
         ),
+        ActivityBody::Crm(form) => {
+            let texts = s.texts();
+            Input::Plan(
+                form.fields
+                    .iter()
+                    .map(|f| {
+                        let options = texts.options(f);
+                        let text = if f.field == kefu_sim::crm::Field::Man {
+                            kefu_sim::crm::Man::from_index(r() % 8).code()
+                        } else if options.is_empty() {
+                            "计".to_string()
+                        } else {
+                            options[r() % options.len()].clone()
+                        };
+                        (f.field.key().to_string(), FieldAnswer { text, picks: vec![] })
+                    })
+                    .collect(),
+            )
+        }
         ActivityBody::Dialogue(_) => unreachable!(),
     }
 }

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
+use super::record::apply_queued;
 use crate::storage::versioned::{load, save, Loaded, Versioned};
 use crate::storage::{Notice, Store};
 
@@ -76,6 +77,8 @@ pub enum CrmNotice {
     Gap { key: String },
     /// Entries that no longer fit the replayed state (they depended on lost ones) were skipped.
     Skipped { entries: usize },
+    /// A finished role-play's queued writes (`record.rs`) could not be applied; they stay queued.
+    Queued { key: String, reason: String },
 }
 
 impl std::fmt::Display for CrmNotice {
@@ -85,6 +88,9 @@ impl std::fmt::Display for CrmNotice {
             CrmNotice::Gap { key } => write!(f, "客户管理数据「{key}」缺失或不完整"),
             CrmNotice::Skipped { entries } => {
                 write!(f, "有 {entries} 条客户记录依赖已损坏的数据,无法恢复,已跳过")
+            }
+            CrmNotice::Queued { key, reason } => {
+                write!(f, "一次角色扮演练习的客户资料({key})没有写入客户管理:{reason}")
             }
         }
     }
@@ -100,6 +106,8 @@ pub struct CrmStore {
     damaged: bool,
     /// Unreadable keys that could not be backed up: never overwritten.
     untouchable: Vec<String>,
+    /// Queued role-play keys applied to the opened workspace: removed after the next save.
+    queued: Vec<String>,
 }
 
 pub fn chunk_key(i: usize) -> String {
@@ -111,7 +119,8 @@ impl CrmStore {
     /// told.
     pub fn open(store: Rc<dyn Store>, now: i64) -> (CrmStore, Workspace, Vec<CrmNotice>) {
         let mut notices = Vec::new();
-        let mut me = CrmStore { store, saved: 0, damaged: false, untouchable: Vec::new() };
+        let mut me =
+            CrmStore { store, saved: 0, damaged: false, untouchable: Vec::new(), queued: Vec::new() };
         let keys = match me.store.keys(LOG_PREFIX) {
             Ok(k) => k,
             Err(error) => {
@@ -166,7 +175,21 @@ impl CrmStore {
             me.damaged = true;
         }
         me.saved = if me.damaged { 0 } else { workspace.log().len() };
+        let mut workspace = workspace;
+        // Finished role-plays waiting in the queue join the workspace as unsaved changes (not
+        // into a damaged one: they wait until it is repaired).
+        if !me.damaged {
+            let (done, refused) = apply_queued(me.store.as_ref(), &mut workspace);
+            me.queued = done;
+            notices.extend(refused.into_iter().map(|(key, reason)| CrmNotice::Queued { key, reason }));
+        }
         (me, workspace, notices)
+    }
+
+    /// How many finished role-plays `open` applied from the queue (`record.rs`): they are unsaved
+    /// changes of the opened workspace until the next successful [`CrmStore::save`].
+    pub fn queued(&self) -> usize {
+        self.queued.len()
     }
 
     /// True when opening found damage; [`CrmStore::save`] refuses until [`CrmStore::repair`].
@@ -187,7 +210,15 @@ impl CrmStore {
         }
         let log = ws.log();
         assert!(log.len() >= self.saved, "the log only grows");
-        self.write_chunks(log, self.saved / CHUNK)
+        self.write_chunks(log, self.saved / CHUNK)?;
+        // The queued plays are in the stored log now. A key that cannot be removed would be
+        // applied again at the next open, so it is reported.
+        for key in std::mem::take(&mut self.queued) {
+            self.store
+                .remove(&key)
+                .map_err(|error| CrmNotice::Storage(Notice::SaveFailed { key: key.clone(), error }))?;
+        }
+        Ok(())
     }
 
     fn write_chunks(&mut self, log: &[AuditEntry], first: usize) -> Result<(), CrmNotice> {

@@ -83,7 +83,7 @@ impl Debrief {
                     text: last_line.clone(),
                 }),
                 Event::Graded(g) => exercises.push(g.clone()),
-                Event::Intro { .. } => {}
+                Event::Intro { .. } | Event::Crm { .. } => {}
             }
         }
         let facts = session

@@ -49,7 +49,7 @@ fn scored(task: &Task, right: u32) -> Vec<(String, i64)> {
     out
 }
 
-fn add_scores(out: &mut Vec<(String, i64)>, score: &[ScoreDelta], times: i64) {
+pub(super) fn add_scores(out: &mut Vec<(String, i64)>, score: &[ScoreDelta], times: i64) {
     for s in score {
         match out.iter_mut().find(|(d, _)| *d == s.dim) {
             Some((_, v)) => *v += s.delta * times,

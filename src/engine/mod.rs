@@ -3,6 +3,7 @@
 
 pub mod answer_key;
 pub mod bounds;
+pub mod crm_link;
 pub mod debrief;
 pub mod error;
 pub mod exercise;

@@ -9,9 +9,10 @@ use serde::Serialize;
 
 use crate::pack::expr::{self, Env, Value};
 use crate::pack::{
-    Activity, ActivityBody, Branch, Choice, Cond, Dialogue, Item, Node, NodeBody, Outcome, VarKind,
+    Activity, ActivityBody, Branch, Choice, Cond, CrmWrite, Dialogue, Item, Node, NodeBody, Outcome, VarKind,
 };
 
+use super::crm_link::{PlayCrm, Texts};
 use super::error::EngineError;
 use super::exercise::{self, Graded};
 use super::loaded::LoadedPack;
@@ -31,6 +32,8 @@ pub enum Event {
     Ended { activity: usize, node: String, outcome: Outcome, title: String },
     /// An exercise was submitted and graded.
     Graded(GradedExercise),
+    /// A CRM write ran (`ok`) or was refused by the CRM; `text` says which card and what.
+    Crm { activity: usize, text: String, ok: bool },
 }
 
 /// A submitted exercise with its grade and the exercise's closing feedback.
@@ -96,6 +99,10 @@ pub struct Session {
     scores: Vec<i64>,
     pos: Position,
     events: Vec<Event>,
+    /// The play's own CRM (cards written by the pack and the student).
+    crm: PlayCrm,
+    /// The time of the answer being applied (the play's start before the first), for CRM writes.
+    now: i64,
 }
 
 struct Vars<'a> {
@@ -153,7 +160,18 @@ impl Session {
             vars.insert(v.id.clone(), value);
         }
         let scores = vec![0; pack.pack.dimensions.len()];
-        let mut s = Session { pack, play, vars, drawn, scores, pos: Position::Finished, events: vec![] };
+        let now = play.started;
+        let mut s = Session {
+            pack,
+            play,
+            vars,
+            drawn,
+            scores,
+            pos: Position::Finished,
+            events: vec![],
+            crm: PlayCrm::default(),
+            now,
+        };
         s.enter_activity(0)?;
         Ok(s)
     }
@@ -181,6 +199,16 @@ impl Session {
 
     pub fn drawn(&self) -> &IndexMap<String, Value> {
         &self.drawn
+    }
+
+    /// The play's CRM: its cards, and the writes to copy into the student's CRM at the end.
+    pub fn crm(&self) -> &PlayCrm {
+        &self.crm
+    }
+
+    /// Expands the pack's `{var}` templates with this play's variables.
+    pub fn texts(&self) -> Texts<'_> {
+        Texts { vars: &self.vars, defs: &self.pack.pack.vars }
     }
 
     pub fn is_finished(&self) -> bool {
@@ -282,12 +310,15 @@ impl Session {
         let vars = self.vars.clone();
         let scores = self.scores.clone();
         let pos = self.pos.clone();
+        let (crm, now) = (self.crm.clone(), self.now);
         let (events, answers) = (self.events.len(), self.play.answers.len());
         let result = self.apply(a);
         if result.is_err() {
             self.vars = vars;
             self.scores = scores;
             self.pos = pos;
+            self.crm = crm;
+            self.now = now;
             self.events.truncate(events);
             self.play.answers.truncate(answers);
         }
@@ -298,6 +329,7 @@ impl Session {
         let Position::At { activity, node } = self.pos.clone() else { return Err(EngineError::Finished) };
         let pack = Rc::clone(&self.pack);
         let act = &pack.pack.activities[activity];
+        self.now = a.at;
         if a.activity != act.id || a.node != node {
             return Err(EngineError::OutOfStep {
                 expected: format!("{}/{}", act.id, node),
@@ -354,6 +386,7 @@ impl Session {
             better,
         }));
         self.play.answers.push(a);
+        self.write_crm(activity, &choice.crm);
         let target = self
             .branch(&choice.goto)
             .ok_or_else(|| EngineError::Stuck { activity: act.id.clone(), node: node.clone() })?;
@@ -379,6 +412,11 @@ impl Session {
             (ActivityBody::Plan(p), Input::Plan(a)) => {
                 (exercise::grade_plan(p, a).map_err(invalid)?, &p.task)
             }
+            (ActivityBody::Crm(f), Input::Plan(a)) => {
+                let texts = Texts { vars: &self.vars, defs: &pack.pack.vars };
+                let reason = format!("角色扮演「{}」", pack.pack.meta.title);
+                (self.crm.grade_form(f, a, &texts, self.now, &reason).map_err(invalid)?, &f.task)
+            }
             _ => return Err(wrong()),
         };
         let mut deltas = Vec::new();
@@ -398,6 +436,20 @@ impl Session {
             principle: task.principle.clone(),
         }));
         self.enter_activity(activity + 1)
+    }
+
+    /// Runs a node's or choice's CRM writes, in order. A write the CRM refuses (say, an illegal
+    /// state move on this path) is reported in the transcript and skipped; the play goes on.
+    fn write_crm(&mut self, activity: usize, writes: &[CrmWrite]) {
+        let reason = format!("角色扮演「{}」", self.pack.pack.meta.title);
+        for w in writes {
+            let effect = Texts { vars: &self.vars, defs: &self.pack.pack.vars }.effect(w);
+            let (text, ok) = match self.crm.apply(effect, self.now, &reason) {
+                Ok(t) => (t, true),
+                Err(t) => (t, false),
+            };
+            self.events.push(Event::Crm { activity, text, ok });
+        }
     }
 
     fn node<'p>(&self, act: &Activity, d: &'p Dialogue, id: &str) -> Result<&'p Node, EngineError> {
@@ -449,6 +501,7 @@ impl Session {
             let n = self.node(act, d, &node)?;
             let text = n.variants.iter().find(|v| self.holds(&v.when)).map_or(&n.text, |v| &v.text).clone();
             self.events.push(Event::Line { activity, node: node.clone(), speaker: n.speaker.clone(), text });
+            self.write_crm(activity, &n.crm);
             match &n.body {
                 NodeBody::Choices(_) => {
                     if self.offered(n).is_empty() {

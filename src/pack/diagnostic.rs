@@ -61,6 +61,11 @@ pub enum Code {
     E021,
     /// A `classify` item names a category the exercise does not declare.
     E022,
+    /// A CRM write, card check or card field is invalid: unknown operation, card field, state,
+    /// outcome or MAN code, or a fixed value the CRM would refuse.
+    E023,
+    /// A customer handle is used by a CRM write or check, but nothing in the pack creates it.
+    E024,
     /// A node cannot be reached from the dialogue's start.
     W001,
     /// A skill dimension can never be scored above zero.
@@ -85,7 +90,7 @@ impl Code {
     }
 
     /// Every code, in order (used by the docs/fixtures coverage test).
-    pub const ALL: [Code; 26] = [
+    pub const ALL: [Code; 28] = [
         Code::E001,
         Code::E002,
         Code::E003,
@@ -108,6 +113,8 @@ impl Code {
         Code::E020,
         Code::E021,
         Code::E022,
+        Code::E023,
+        Code::E024,
         Code::W001,
         Code::W002,
         Code::W003,

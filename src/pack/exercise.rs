@@ -1,4 +1,4 @@
-//! Score bounds of the exercise kinds (`order`, `classify`, `calc`, `plan`): unlike a dialogue they
+//! Score bounds of the exercise kinds (`order`, `classify`, `calc`, `plan`, `crm`): unlike a dialogue they
 //! have no paths, so the lowest and highest totals follow from how they are scored. Shared by the
 //! checker (pack-wide bounds) and the engine (a play's maximum).
 
@@ -44,6 +44,12 @@ pub fn exercise_bounds(body: &ActivityBody, dims: &[Dimension]) -> Option<Vec<(i
                     }
                 }
                 lo..=hi
+            }
+            // Each check passes or fails on its own: the best card passes every check, the worst
+            // none (a check's score may be negative: then failing it is the better outcome).
+            ActivityBody::Crm(c) => {
+                let per: Vec<i64> = c.checks.iter().map(|k| sum(&k.score, &d.id)).collect();
+                per.iter().filter(|s| **s < 0).sum::<i64>()..=per.iter().filter(|s| **s > 0).sum::<i64>()
             }
         };
         (*r.start(), *r.end())

@@ -8,6 +8,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::Code;
 use super::expr::{self, Value};
+use super::lower_crm;
 use super::lower_exercise;
 use super::model::*;
 use super::reader::*;
@@ -21,12 +22,13 @@ const GRADE: &[&str] = &["min", "label", "text"];
 const VAR: &[&str] = &["one_of", "weights", "range", "init", "labels"];
 const ACTIVITY: &[&str] = &["kind", "title", "intro", "start", "node"];
 const ACTIVITY_COMMON: &[&str] = &["kind", "title", "intro"];
-const NODE: &[&str] = &["speaker", "text", "variant", "choice", "next", "ending", "title"];
+const NODE: &[&str] = &["speaker", "text", "variant", "choice", "next", "ending", "title", "crm"];
 const VARIANT: &[&str] = &["when", "text"];
-const CHOICE: &[&str] = &["id", "text", "when", "goto", "score", "set", "add", "feedback", "principle"];
+const CHOICE: &[&str] =
+    &["id", "text", "when", "goto", "score", "set", "add", "feedback", "principle", "crm"];
 const BRANCH: &[&str] = &["when", "to"];
 /// The activity kinds this version plays.
-pub const KINDS: &[&str] = &["dialogue", "order", "classify", "calc", "plan"];
+pub const KINDS: &[&str] = &["dialogue", "order", "classify", "calc", "plan", "crm"];
 
 /// Builds the model from a parsed document. Returns `None` only when the document is too broken
 /// to have a `[pack]` at all; otherwise a best-effort pack, with every problem in `sink`.
@@ -302,6 +304,7 @@ fn lower_activity(src: &str, id: &str, id_span: Span, v: &TVal, sink: &mut Sink)
         "order" => ActivityBody::Order(lower_exercise::lower_order(&f, sink)),
         "classify" => ActivityBody::Classify(lower_exercise::lower_classify(&f, sink)),
         "calc" => ActivityBody::Calc(lower_exercise::lower_calc(&f, sink)),
+        "crm" => ActivityBody::Crm(lower_crm::lower_form(&f, sink)),
         _ => ActivityBody::Plan(lower_exercise::lower_plan(&f, sink)),
     };
     Some(Activity { id: id.to_string(), title, intro, body, span: id_span })
@@ -401,7 +404,8 @@ fn lower_node(src: &str, path: &str, id: &str, id_span: Span, v: &TVal, sink: &m
             NodeBody::Ending(Ending { outcome, title: f.opt_text(sink, "title") })
         }
     };
-    Some(Node { id: id.to_string(), speaker, text, variants, body, span })
+    let crm = lower_crm::lower_writes(&f, sink);
+    Some(Node { id: id.to_string(), speaker, text, variants, body, crm, span })
 }
 
 fn lower_choice(src: &str, path: &str, v: &TVal, sink: &mut Sink) -> Option<Choice> {
@@ -451,7 +455,8 @@ fn lower_choice(src: &str, path: &str, v: &TVal, sink: &mut Sink) -> Option<Choi
     }
     let feedback = f.opt_text(sink, "feedback");
     let principle = f.opt_text(sink, "principle");
-    Some(Choice { id: id?, text, when, goto, score, set, add, feedback, principle, span })
+    let crm = lower_crm::lower_writes(&f, sink);
+    Some(Choice { id: id?, text, when, goto, score, set, add, feedback, principle, crm, span })
 }
 
 /// `goto`/`next`: a node id, or a list of `{ when, to }` tried in order, the last one without `when`.

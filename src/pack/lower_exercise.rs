@@ -24,6 +24,7 @@ pub fn fields_of(kind: &str) -> &'static [&'static str] {
         "classify" => &["prompt", "score", "feedback", "principle", "categories", "item", "pick"],
         "calc" => &["prompt", "score", "feedback", "principle", "step"],
         "plan" => &["prompt", "feedback", "principle", "field"],
+        "crm" => super::lower_crm::FORM,
         _ => &[],
     }
 }

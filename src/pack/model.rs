@@ -10,6 +10,11 @@ use serde::{Deserialize, Serialize};
 use super::decimal::Decimal;
 use super::expr::{Expr, Value};
 use super::source::Span;
+use crate::crm::contact::{ContactKind, Outcome as ContactOutcome};
+use crate::crm::customer::Kind as CardKind;
+use crate::crm::field::Field;
+use crate::crm::man::{Man, ManClass};
+use crate::crm::state::State;
 
 /// A whole scenario pack.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -100,6 +105,8 @@ pub enum ActivityBody {
     Classify(Classify),
     Calc(Calc),
     Plan(Plan),
+    /// A customer card to fill in, graded against the CRM (see `CrmForm`).
+    Crm(CrmForm),
 }
 
 impl ActivityBody {
@@ -110,6 +117,7 @@ impl ActivityBody {
             ActivityBody::Classify(_) => "classify",
             ActivityBody::Calc(_) => "calc",
             ActivityBody::Plan(_) => "plan",
+            ActivityBody::Crm(_) => "crm",
         }
     }
 
@@ -255,6 +263,8 @@ pub struct Node {
     /// Alternative texts; the first whose condition holds replaces `text`.
     pub variants: Vec<Variant>,
     pub body: NodeBody,
+    /// CRM writes made when the node is reached.
+    pub crm: Vec<CrmWrite>,
     #[serde(skip)]
     pub span: Span,
 }
@@ -307,6 +317,8 @@ pub struct Choice {
     pub feedback: String,
     /// The course principle the feedback applies, e.g. "MAN法则" or "先了解需求,再介绍产品".
     pub principle: String,
+    /// CRM writes made when the choice is taken (after `set` and `add`).
+    pub crm: Vec<CrmWrite>,
     #[serde(skip)]
     pub span: Span,
 }
@@ -389,4 +401,96 @@ impl Node {
     pub fn is_ending(&self) -> bool {
         matches!(self.body, NodeBody::Ending(_))
     }
+}
+
+/// A write to the play's CRM: what to do to the customer named by the handle `customer`. Texts may
+/// hold templates (`{need}`, see `template.rs`), expanded when the write runs. The engine turns it
+/// into a `crm::CrmEffect` (this mirror keeps the pack model free of the CRM workspace, which the
+/// build script does not compile).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CrmWrite {
+    pub customer: String,
+    pub op: CrmOp,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CrmOp {
+    Create { kind: CardKind, fields: Vec<(Field, String)> },
+    Update { fields: Vec<(Field, String)> },
+    LogContact { kind: ContactKind, outcome: ContactOutcome, person: String, summary: String },
+    MoveState { to: State },
+    SetMan { man: Man },
+}
+
+impl CrmOp {
+    pub const NAMES: [&'static str; 5] = ["create", "update", "log_contact", "move_state", "set_man"];
+}
+
+/// What a card check tests (mirrors `crm::CrmCheck`; `equals`/`contains` may hold templates).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CrmTest {
+    Field { field: Field, equals: String },
+    FieldContains { field: Field, contains: String },
+    Man { man: Man },
+    ManClass { class: ManClass },
+    State { state: State },
+    Contacted { kind: Option<ContactKind>, outcome: Option<ContactOutcome> },
+}
+
+impl CrmTest {
+    pub const NAMES: [&'static str; 6] =
+        ["field", "field_contains", "man", "man_class", "state", "contacted"];
+}
+
+/// One graded check of a `crm` activity: passing it earns `score`; when it fails, `feedback` and
+/// `principle` say why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CardCheck {
+    pub id: String,
+    pub customer: String,
+    pub test: CrmTest,
+    pub score: Vec<ScoreDelta>,
+    pub feedback: String,
+    pub principle: String,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// Where a form field's choices come from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FormOptions {
+    /// Free text.
+    Free,
+    /// One of these texts.
+    List(Vec<String>),
+    /// One of the labels (or values) of this variable: the student picks what this customer said.
+    Var(String),
+}
+
+/// One field of the card form. The MAN field (`man`) is asked as three yes/no questions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FormField {
+    pub field: Field,
+    /// Shown above the field; the card field's own label when the pack gives none.
+    pub label: String,
+    pub options: FormOptions,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// `crm`: the student fills in a customer card; the values are written to the play's CRM (a new
+/// card when the handle is not bound yet) together with `fixed`, then the checks grade the card.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CrmForm {
+    pub task: Task,
+    pub customer: String,
+    /// Values written with the form (templates allowed), e.g. the customer group.
+    pub fixed: Vec<(Field, String)>,
+    pub fields: Vec<FormField>,
+    pub checks: Vec<CardCheck>,
 }

@@ -24,11 +24,12 @@ impl Picker {
 /// An answer to the current exercise: all right when `right`, otherwise wrong where possible.
 /// Plan text fields get `text` (at least the field's minimum length).
 pub fn exercise_input(s: &Session, right: bool, text: &str) -> Input {
-    let Current::Exercise { activity, items } = s.current() else { panic!("not at an exercise") };
+    let Current::Exercise { activity, .. } = s.current() else { panic!("not at an exercise") };
     let aim = if right { Aim::Best } else { Aim::Worst };
-    let mut input = answer_key::answer(activity, &items, aim).expect("an exercise has an answer key");
+    let mut input = answer_key::answer_in(s, aim).expect("an exercise has an answer key");
     // The key's plan texts are placeholders: write `text` instead, long enough for every field.
-    if let Input::Plan(fields) = &mut input {
+    // (A `crm` card's texts are its answers, so they stay.)
+    if let (Input::Plan(fields), false) = (&mut input, activity.body.kind() == "crm") {
         for f in fields.values_mut() {
             let min = f.text.chars().count();
             f.text = text.to_string();

@@ -89,6 +89,7 @@ pub fn check(pack: &Pack, sink: &mut Sink) {
                 scores(sink, &p.task.score);
                 p.fields.iter().flat_map(|f| &f.options).for_each(|o| scores(sink, &o.score));
             }
+            ActivityBody::Crm(c) => c.checks.iter().for_each(|k| scores(sink, &k.score)),
         }
     }
 }

@@ -144,6 +144,19 @@ fn compact_input(act: &Activity, node: &str, input: &Input) -> Result<(u32, Comp
                     .collect::<Result<_, SuspendError>>()?,
             ),
         ),
+        // A card: field index and the text written (its options are texts, not ids).
+        (ActivityBody::Crm(k), Input::Plan(map)) => (
+            0,
+            CompactInput::Plan(
+                map.iter()
+                    .map(|(f, a)| {
+                        let fi =
+                            index_of(&k.fields, || format!("客户资料卡栏目「{f}」"), |x| x.field.key() == f)?;
+                        Ok((fi, a.text.clone(), vec![]))
+                    })
+                    .collect::<Result<_, SuspendError>>()?,
+            ),
+        ),
         _ => {
             return Err(SuspendError::NotInPack {
                 what: format!("「{}」这种作答({})", act.id, act.body.kind()),
@@ -226,6 +239,17 @@ fn answer(act: &Activity, c: CompactAnswer, at: i64) -> Result<Answer, SuspendEr
                             .map(|o| Ok(get(&f.options, o, "选项")?.id.clone()))
                             .collect::<Result<_, SuspendError>>()?;
                         Ok((f.id.clone(), FieldAnswer { text, picks }))
+                    })
+                    .collect::<Result<_, SuspendError>>()?,
+            ),
+        ),
+        (ActivityBody::Crm(k), CompactInput::Plan(v)) => (
+            act.id.clone(),
+            Input::Plan(
+                v.into_iter()
+                    .map(|(i, text, _)| {
+                        let f = get(&k.fields, i, "客户资料卡栏目")?;
+                        Ok((f.field.key().to_string(), FieldAnswer { text, picks: vec![] }))
                     })
                     .collect::<Result<_, SuspendError>>()?,
             ),

@@ -61,7 +61,7 @@ pub fn debrief_view(props: &DebriefProps) -> Html {
             if !d.facts.is_empty() {
                 <div class="facts">
                     <h3>{ format!("本次顾客(随机种子 {})", props.seed) }</h3>
-                    <ul>{ for d.facts.iter().map(|f| html! { <li>{ f.value.clone() }</li> }) }</ul>
+                    <ul>{ for d.facts.iter().map(|f| html! { <li data-fact={f.var.clone()}>{ f.value.clone() }</li> }) }</ul>
                 </div>
             }
             if !d.endings.is_empty() {

@@ -53,6 +53,11 @@ pub fn transcript(props: &TranscriptProps) -> Html {
                         <p>{ text.clone() }</p>
                     </li>
                 },
+                Event::Crm { text, ok, .. } => html! {
+                    <li class={classes!("crm-note", (!ok).then_some("refused"))} data-crm-note={ok.to_string()}>
+                        <p>{ text.clone() }</p>
+                    </li>
+                },
                 Event::Chose(c) => html! {
                     <li class="line mine"><span class="speaker">{"你"}</span><p>{ c.text.clone() }</p></li>
                 },

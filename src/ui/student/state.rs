@@ -173,6 +173,16 @@ impl AppState {
         let session = session.clone();
         self.saves.clear_drafts(&session.loaded().pack.meta.id);
         if session.is_finished() {
+            // The play's cards go to the student's own CRM now that the play cannot change (queued;
+            // the CRM applies them when it opens, see crm/record.rs).
+            let record = crate::crm::PlayRecord {
+                reason: format!("角色扮演「{}」", session.loaded().pack.meta.title),
+                at: now,
+                effects: session.crm().applied.iter().map(|(_, e)| e.clone()).collect(),
+            };
+            if let Err(e) = crate::crm::queue_play(self.saves.store().as_ref(), &record) {
+                self.notices.push(format!("这次练习的客户资料没有记入客户管理:{e}"));
+            }
             match self.saves.finish(&history_entry(&session, now)) {
                 Ok(_) => self.history_rev += 1,
                 Err(n) => {

@@ -97,7 +97,7 @@ export async function snapshot(page, name) {
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
 
-/** Clicks through a dialogue: `pick(ids)` chooses among the offered choice ids; stops at the
+/** Clicks through a dialogue: `pick(ids)` (maybe async) chooses among the offered choice ids; stops at the
  * debrief or at an exercise. Returns the choice ids clicked, in order. */
 export async function playDialogue(page, pick, maxSteps = 80) {
   const clicked = [];
@@ -105,7 +105,7 @@ export async function playDialogue(page, pick, maxSteps = 80) {
     const state = await waitForStep(page);
     if (state !== 'choice') return clicked;
     const ids = await page.locator('[data-choice]').evaluateAll((els) => els.map((e) => e.dataset.choice));
-    const id = pick(ids);
+    const id = await pick(ids); // a picker may be async (e.g. read the page first)
     await page.locator(`[data-choice="${id}"]`).click();
     clicked.push(id);
     await page.locator('[data-feedback]').waitFor();
@@ -144,7 +144,7 @@ const total = (score) => score.reduce((a, s) => a + s.delta, 0);
 
 /** Answers the exercise on screen by clicking, all right (`right`) or all wrong, submits it and
  * moves on. Returns the graded items as `{ id: ok }`. */
-export async function answerExercise(page, pack, right = true) {
+export async function answerExercise(page, pack, right = true, hints = {}) {
   const root = page.locator('[data-activity]');
   const kind = await root.getAttribute('data-activity');
   const id = await root.getAttribute('data-node');
@@ -186,6 +186,8 @@ export async function answerExercise(page, pack, right = true) {
           : field.options.filter((o) => (right ? total(o.score) > 0 : total(o.score) < 0));
       for (const o of picks) await f.locator(`[data-option="${o.id}"]`).check();
     }
+  } else if (kind === 'crm') {
+    await fillCard(root, body, right, hints);
   } else {
     throw new Error(`unknown exercise kind ${kind}`);
   }
@@ -201,8 +203,9 @@ export async function answerExercise(page, pack, right = true) {
 }
 
 /** Plays the open pack to its debrief: dialogue choices by `pick`, exercises answered (right unless
- * `right` is false). Returns the dialogue choices clicked and the graded exercises, in order. */
-export async function playToEnd(page, pack, pick, right = true) {
+ * `right` is false; `hints` as for `fillCard`). Returns the dialogue choices clicked and the graded
+ * exercises, in order. */
+export async function playToEnd(page, pack, pick, right = true, hints = {}) {
   const choices = [];
   const exercises = [];
   for (let guard = 0; guard < 40; guard++) {
@@ -210,7 +213,7 @@ export async function playToEnd(page, pack, pick, right = true) {
     const step = await waitForStep(page);
     if (step === 'debrief') return { choices, exercises };
     const kind = await page.locator('[data-activity]').getAttribute('data-activity');
-    exercises.push({ kind, graded: await answerExercise(page, pack, right) });
+    exercises.push({ kind, graded: await answerExercise(page, pack, right, hints) });
   }
   throw new Error('no debrief after 40 activities');
 }
@@ -231,4 +234,47 @@ export async function debriefScores(page) {
     els.map((e) => [e.dataset.dimension, { score: Number(e.dataset.score), max: Number(e.dataset.max) }]),
   );
   return Object.fromEntries(dims);
+}
+
+/** The MAN letters `[M, A, N]` (true = present) that a card's checks ask for, when the pack says
+ * them outright (`man_class`, or a fixed `man` code); `null` when they depend on the seed. */
+export function manWanted(body) {
+  for (const c of body.checks) {
+    if (c.test.man_class) {
+      const cls = c.test.man_class.class;
+      if (cls === 'prospect') return [true, true, true];
+      if (cls === 'non_customer') return [false, false, false];
+    }
+    if (c.test.man) return [...c.test.man.man.replaceAll('+', '')].map((ch) => ch === ch.toUpperCase());
+  }
+  return null;
+}
+
+/** Fills a `crm` card form by clicking. `hints` maps a card field key to the text the right answer
+ * is (an option's text) when it depends on the play's draw — e.g. the need the debrief's
+ * `data-fact` showed; without a hint the first option is taken. `right = false` picks another
+ * option and the opposite MAN answers. */
+export async function fillCard(root, body, right, hints = {}) {
+  for (const field of body.fields) {
+    const f = root.locator(`[data-field="${field.field}"]`);
+    if (field.field === 'man') {
+      const want = manWanted(body) ?? [true, true, true];
+      for (const [i, letter] of ['M', 'A', 'N'].entries()) {
+        const yes = right ? want[i] : !want[i];
+        await f.locator(`[data-man="${letter}"] [data-present="${yes}"]`).check();
+      }
+      continue;
+    }
+    const options = await f.locator('[data-option]').evaluateAll((els) =>
+      els.map((e) => e.closest('label').textContent.trim()),
+    );
+    if (options.length === 0) {
+      await f.locator('input').fill(hints[field.field] ?? '学生填写的客户名称');
+      continue;
+    }
+    let index = hints[field.field] === undefined ? 0 : options.indexOf(hints[field.field]);
+    assert.ok(index >= 0, `the hint for ${field.field} is one of the options: ${options.join(' | ')}`);
+    if (!right) index = (index + 1) % options.length;
+    await f.locator(`[data-option="${index}"]`).check();
+  }
 }

@@ -1,10 +1,11 @@
-//! The current exercise (`order`, `classify`, `calc`, `plan`): one view per kind over a shared
+//! The current exercise (`order`, `classify`, `calc`, `plan`, `crm`): one view per kind over a shared
 //! answer draft. The draft is saved to local storage on every change, so a reload mid-answer loses
 //! nothing; submitting sends it to the engine. Root carries `data-activity="KIND"` and
 //! `data-node="ACTIVITY_ID"` (test-hook contract); controls are listed in docs/ui-hooks.md.
 
 mod calc;
 mod classify;
+mod crm;
 pub mod graded;
 mod order;
 mod plan;
@@ -23,6 +24,15 @@ pub struct ExerciseProps {
     pub activity: Activity,
     /// Items as this play shows them (order, classify).
     pub items: Vec<Item>,
+    /// `crm`: per card field, the options this play offers (templates expanded).
+    #[prop_or_default]
+    pub options: Vec<Vec<String>>,
+    /// `crm`: the card's name, when the play has created it.
+    #[prop_or_default]
+    pub card: String,
+    /// `crm`: the prompt with this play's templates expanded (it may describe the drawn customer).
+    #[prop_or_default]
+    pub prompt: String,
 }
 
 /// What an untouched exercise answers.
@@ -68,6 +78,7 @@ fn missing(activity: &Activity, items: &[Item], input: &Input) -> Option<String>
                 crate::pack::FieldInput::Many => None,
             }
         }),
+        (ActivityBody::Crm(c), _) => crm::missing(&c.fields, input),
         _ => None,
     }
 }
@@ -122,6 +133,13 @@ pub fn exercise_view(props: &ExerciseProps) -> Html {
         ActivityBody::Plan(p) => (
             &p.task.prompt,
             html! { <plan::PlanView fields={p.fields.clone()} input={(*draft).clone()} {on_change} /> },
+        ),
+        ActivityBody::Crm(c) => (
+            if props.prompt.is_empty() { &c.task.prompt } else { &props.prompt },
+            html! {
+                <crm::CrmCardView fields={c.fields.clone()} options={props.options.clone()} card={props.card.clone()}
+                    input={(*draft).clone()} {on_change} />
+            },
         ),
         ActivityBody::Dialogue(_) => return html! {},
     };

@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use crate::engine::{Current, Debrief, Event};
+use crate::pack::ActivityBody;
 use crate::ui::clock;
 use crate::ui::components::debrief::DebriefView;
 use crate::ui::components::exercise::graded::GradedView;
@@ -114,6 +115,12 @@ pub fn play() -> Html {
                             <button data-again="same" onclick={again_same}>{"同一位顾客再练"}</button>
                             <button onclick={home}>{"返回首页"}</button>
                         </div>
+                        if !session.crm().applied.is_empty() {
+                            <p class="crm-link">
+                                {"这次练习的客户资料已记入客户管理。"}
+                                <a href="crm/" data-crm-link="">{"去客户管理查看客户资料卡"}</a>
+                            </p>
+                        }
                     </DebriefView>
                 }
             } else {
@@ -147,10 +154,27 @@ pub fn play() -> Html {
                             </section>
                         }
                     }
-                    Current::Exercise { activity, items } => html! {
-                        <ExerciseView key={format!("{}/{}", session.play().seed, activity.id)} pack_id={meta.id.clone()}
-                            activity={activity.clone()} items={items.into_iter().cloned().collect::<Vec<_>>()} />
-                    },
+                    Current::Exercise { activity, items } => {
+                        let (options, card, prompt) = match &activity.body {
+                            ActivityBody::Crm(form) => {
+                                let texts = session.texts();
+                                let crm = session.crm();
+                                let card =
+                                    crm.bindings.get(&form.customer).and_then(|id| crm.ws.customer(id));
+                                (
+                                    form.fields.iter().map(|f| texts.options(f)).collect(),
+                                    card.map(|c| c.name.clone()).unwrap_or_default(),
+                                    texts.expand(&form.task.prompt),
+                                )
+                            }
+                            _ => (vec![], String::new(), String::new()),
+                        };
+                        html! {
+                            <ExerciseView key={format!("{}/{}", session.play().seed, activity.id)} pack_id={meta.id.clone()}
+                                activity={activity.clone()} items={items.into_iter().cloned().collect::<Vec<_>>()}
+                                {options} {card} {prompt} />
+                        }
+                    }
                     Current::Finished => html! {},
                 }
             };
