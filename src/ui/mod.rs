@@ -12,6 +12,8 @@
 pub mod clock;
 pub mod components;
 pub mod crm;
+pub mod download;
+pub mod files;
 pub mod format;
 pub mod hash;
 pub mod pack_fetch;

@@ -1,0 +1,188 @@
+//! The teacher app's one reducer: the packs (built-in summaries, the teacher's stored packs, the
+//! report of the last pack file given) and the results (the import with every row's verdict and the
+//! class dashboard of the counted ones). Actions carry everything that came from the browser (file
+//! bytes, fetched packs), so the reducer is deterministic and tested natively on a memory store.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::engine::LoadedPack;
+use crate::pack::{compile, Located, PackSummary};
+use crate::results::{Dashboard, Import};
+use crate::storage::packs::{self, Installed, StoredPack};
+use crate::storage::Store;
+
+/// What became of the last pack file the teacher gave.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PackReport {
+    /// The checker found errors: every diagnostic (warnings too), as `packcheck` prints them.
+    Broken { file: String, diagnostics: Vec<Located> },
+    /// Stored (or already there); `warnings` are the checker's warnings.
+    Installed { file: String, outcome: Installed, warnings: Vec<Located> },
+    /// Valid, but not stored; the message says why.
+    Refused { file: String, message: String },
+}
+
+#[derive(Clone)]
+pub struct TeacherState {
+    pub store: Rc<dyn Store>,
+    /// The built-in packs' summaries.
+    pub catalog: Rc<Vec<PackSummary>>,
+    /// The packs this teacher loaded, as stored.
+    pub installed: Rc<Vec<StoredPack>>,
+    pub report: Option<PackReport>,
+    /// Built-in pack bodies fetched so far (to verify results).
+    pub fetched: Rc<Vec<Rc<LoadedPack>>>,
+    pub import: Rc<Import>,
+    pub dashboard: Rc<Dashboard>,
+    /// Files are being read or packs fetched.
+    pub busy: bool,
+    pub notices: Vec<String>,
+    rev: u64,
+}
+
+impl PartialEq for TeacherState {
+    fn eq(&self, other: &Self) -> bool {
+        self.rev == other.rev
+    }
+}
+
+pub enum Action {
+    /// A pack source arrived (picked, dropped or fetched): check it and, if valid, store it.
+    PackSource {
+        file: String,
+        bytes: Vec<u8>,
+    },
+    /// A pack source could not be read or fetched.
+    PackSourceFailed {
+        file: String,
+        error: String,
+    },
+    RemovePack {
+        id: String,
+    },
+    /// Result files are being read (and their packs fetched).
+    Busy,
+    /// Result files arrived, with the built-in packs they need that were fetched for them and the
+    /// errors of those that could not be.
+    ImportResults {
+        files: Vec<(String, Vec<u8>)>,
+        fetched: Vec<Rc<LoadedPack>>,
+        errors: Vec<String>,
+    },
+    ClearResults,
+    /// Something the teacher must be told (a download that failed…).
+    Notice(String),
+    DismissNotice(usize),
+}
+
+impl TeacherState {
+    pub fn new(store: Rc<dyn Store>, catalog: Vec<PackSummary>, now: i64) -> TeacherState {
+        let mut notices = vec![];
+        let installed = packs::list(store.as_ref(), now, &mut notices);
+        TeacherState {
+            store,
+            catalog: Rc::new(catalog),
+            installed: Rc::new(installed),
+            report: None,
+            fetched: Rc::default(),
+            import: Rc::default(),
+            dashboard: Rc::new(Dashboard::of_import(&Import::new())),
+            busy: false,
+            notices: notices.into_iter().map(|n| n.to_string()).collect(),
+            rev: 0,
+        }
+    }
+
+    /// Every pack results can be verified against now: the fetched built-in ones and the
+    /// teacher's stored ones (decoded; a damaged one is reported).
+    fn verification_packs(&mut self) -> Vec<Rc<LoadedPack>> {
+        let mut out: Vec<Rc<LoadedPack>> = self.fetched.iter().cloned().collect();
+        for p in self.installed.iter() {
+            match p.decode() {
+                Ok(l) => out.push(Rc::new(l)),
+                Err(e) => self.notices.push(format!("场景包「{}」无法使用:{e}", p.summary.title)),
+            }
+        }
+        out
+    }
+
+    fn reload_installed(&mut self) {
+        let mut notices = vec![];
+        self.installed = Rc::new(packs::list(self.store.as_ref(), 0, &mut notices));
+        self.notices.extend(notices.into_iter().map(|n| n.to_string()));
+    }
+
+    fn pack_source(&mut self, file: String, bytes: &[u8]) {
+        let compiled = compile(&file, bytes);
+        let Some(pack) = compiled.pack else {
+            self.report = Some(PackReport::Broken { file, diagnostics: compiled.diagnostics });
+            return;
+        };
+        let loaded = LoadedPack { pack, hash: compiled.hash };
+        self.report = Some(match packs::install(self.store.as_ref(), &loaded, &self.catalog) {
+            Ok(outcome) => PackReport::Installed { file, outcome, warnings: compiled.diagnostics },
+            Err(refused) => PackReport::Refused { file, message: refused.to_string() },
+        });
+        self.reload_installed();
+    }
+}
+
+impl Reducible for TeacherState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        s.rev += 1;
+        match action {
+            Action::PackSource { file, bytes } => s.pack_source(file, &bytes),
+            Action::PackSourceFailed { file, error } => {
+                s.report = Some(PackReport::Refused { file, message: error });
+            }
+            Action::RemovePack { id } => {
+                if let Err(e) = packs::remove(s.store.as_ref(), &id) {
+                    s.notices.push(format!("删除场景包「{id}」失败:{e}"));
+                }
+                if matches!(&s.report, Some(PackReport::Installed { outcome, .. }) if installed_id(outcome) == id)
+                {
+                    s.report = None;
+                }
+                s.reload_installed();
+            }
+            Action::Busy => s.busy = true,
+            Action::ImportResults { files, fetched, errors } => {
+                s.busy = false;
+                s.notices.extend(errors);
+                if !fetched.is_empty() {
+                    let mut all = (*s.fetched).clone();
+                    all.extend(fetched);
+                    s.fetched = Rc::new(all);
+                }
+                let packs = s.verification_packs();
+                let mut import = (*s.import).clone();
+                import.add_files(&packs, files.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
+                s.dashboard = Rc::new(Dashboard::of_import(&import));
+                s.import = Rc::new(import);
+            }
+            Action::ClearResults => {
+                s.import = Rc::default();
+                s.dashboard = Rc::new(Dashboard::of_import(&s.import));
+            }
+            Action::Notice(n) => s.notices.push(n),
+            Action::DismissNotice(i) => {
+                if i < s.notices.len() {
+                    s.notices.remove(i);
+                }
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+/// The pack id an install outcome is about.
+pub fn installed_id(outcome: &Installed) -> &str {
+    match outcome {
+        Installed::New(s) | Installed::Unchanged(s) | Installed::Replaced { new: s, .. } => &s.id,
+    }
+}
