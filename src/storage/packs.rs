@@ -19,37 +19,80 @@ use crate::results::base64;
 
 use super::saves::Notice;
 use super::store::{Store, StoreError};
-use super::versioned::{load, save, Loaded, Versioned};
+use super::versioned::{load, save, Loaded, Versioned, RECOVERY_PREFIX};
 
 /// Prefix of the keys of teacher-loaded packs; the rest is the pack id.
 pub const PACKS: &str = "kefu-sim/pack/";
 
-/// One stored pack.
+/// One stored pack, as two base64 texts (unpadded URL-safe): its summary and its compiled file in
+/// postcard form. The summary is postcard too, not JSON, because the student app already decodes
+/// summaries that way (the built-in index): a JSON decoder for them would add to its first load.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StoredPack {
-    pub summary: PackSummary,
-    /// `encode_file(pack, hash)` in unpadded URL-safe base64.
-    pub file: String,
+struct Stored {
+    summary: String,
+    file: String,
 }
 
-impl Versioned for StoredPack {
+impl Versioned for Stored {
     const SCHEMA: u32 = 1;
+}
+
+/// One stored pack: its summary, and its compiled file still encoded (decoded only to play).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredPack {
+    pub summary: PackSummary,
+    /// `encode_file(pack, hash)`.
+    file: Vec<u8>,
 }
 
 impl StoredPack {
     pub fn of(loaded: &LoadedPack) -> StoredPack {
         StoredPack {
             summary: PackSummary::of(&loaded.pack, &loaded.hash),
-            file: base64::encode_url(&encode_file(&loaded.pack, &loaded.hash)),
+            file: encode_file(&loaded.pack, &loaded.hash),
         }
     }
 
     /// The playable pack. Fails (with a Chinese message) when the stored bytes are damaged or do
     /// not match the summary stored with them.
     pub fn decode(&self) -> Result<LoadedPack, String> {
-        let bytes = base64::decode_url(&self.file).map_err(|e| format!("场景包数据已损坏({e})"))?;
-        let pack = decode_file(&bytes, &self.summary)?;
+        let pack = decode_file(&self.file, &self.summary)?;
         Ok(LoadedPack { pack, hash: self.summary.hash.clone() })
+    }
+
+    fn to_stored(&self) -> Stored {
+        let summary = postcard::to_allocvec(&self.summary).unwrap_or_default();
+        Stored { summary: base64::encode_url(&summary), file: base64::encode_url(&self.file) }
+    }
+
+    fn from_stored(s: Stored) -> Result<StoredPack, String> {
+        let damaged = |e: String| format!("场景包数据已损坏({e})");
+        let summary = base64::decode_url(&s.summary).map_err(damaged)?;
+        let summary = postcard::from_bytes(&summary).map_err(|e| damaged(e.to_string()))?;
+        Ok(StoredPack { summary, file: base64::decode_url(&s.file).map_err(damaged)? })
+    }
+
+    /// Reads the pack stored at `key`.
+    fn load(store: &dyn Store, key: &str, now: i64) -> Result<Loaded<StoredPack>, StoreError> {
+        Ok(match load::<Stored>(store, key, now)? {
+            Loaded::Found(s) => match StoredPack::from_stored(s) {
+                Ok(p) => Loaded::Found(p),
+                // Readable as a document but not as a pack: set aside like any unreadable value.
+                Err(reason) => {
+                    let text = store.get(key)?.unwrap_or_default();
+                    let rkey = format!("{RECOVERY_PREFIX}{now}/{key}");
+                    let recovery_key = store.set(&rkey, &text).ok().map(|_| rkey);
+                    Loaded::Unreadable { reason, recovery_key }
+                }
+            },
+            Loaded::Missing => Loaded::Missing,
+            Loaded::Unreadable { reason, recovery_key } => Loaded::Unreadable { reason, recovery_key },
+        })
+    }
+
+    /// Writes the pack at its key.
+    fn save(&self, store: &dyn Store) -> Result<(), StoreError> {
+        save(store, &StoredPack::key(&self.summary.id), &self.to_stored())
     }
 
     pub fn key(id: &str) -> String {
@@ -69,7 +112,7 @@ pub fn list(store: &dyn Store, now: i64, notices: &mut Vec<Notice>) -> Vec<Store
     };
     let mut out = vec![];
     for key in keys {
-        match load::<StoredPack>(store, &key, now) {
+        match StoredPack::load(store, &key, now) {
             Ok(Loaded::Found(p)) => out.push(p),
             Ok(Loaded::Missing) => {}
             Ok(Loaded::Unreadable { reason, recovery_key: Some(recovery_key) }) => {
@@ -172,7 +215,7 @@ pub fn install(
     }
     let key = StoredPack::key(&meta.id);
     // An unreadable old entry is copied to recovery by `load` and then overwritten.
-    let old = match load::<StoredPack>(store, &key, 0) {
+    let old = match StoredPack::load(store, &key, 0) {
         Ok(Loaded::Found(p)) => Some(p.summary),
         Ok(Loaded::Unreadable { recovery_key: None, .. }) => return Err(Refused::Store(StoreError::Quota)),
         Ok(_) => None,
@@ -190,7 +233,7 @@ pub fn install(
         }
         Some(old) => Installed::Replaced { old: old.version, new: stored.summary.clone() },
     };
-    save(store, &key, &stored).map_err(Refused::Store)?;
+    stored.save(store).map_err(Refused::Store)?;
     Ok(outcome)
 }
 
@@ -283,7 +326,7 @@ text = "好"
         let builtin = vec![PackSummary::of(&p.pack, "other")];
         assert_eq!(install(&store, &p, &builtin), Err(Refused::BuiltinId("apple".into())));
         // Written by some other means: still not offered over the built-in one.
-        save(&store, &StoredPack::key("apple"), &StoredPack::of(&p)).unwrap();
+        StoredPack::of(&p).save(&store).unwrap();
         assert!(playable(&store, &builtin, 1, &mut vec![]).is_empty());
     }
 
@@ -294,11 +337,15 @@ text = "好"
         store.set(&StoredPack::key("bad"), "{not json").unwrap();
         let mut bad_bytes = StoredPack::of(&pack("flip", 1, "翻"));
         bad_bytes.file.truncate(bad_bytes.file.len() / 2);
-        save(&store, &StoredPack::key("flip"), &bad_bytes).unwrap();
+        bad_bytes.save(&store).unwrap();
+        // A document whose summary is not a summary.
+        save(&store, &StoredPack::key("odd"), &Stored { summary: "AAAA".into(), file: String::new() })
+            .unwrap();
         let mut notices = vec![];
         let play = playable(&store, &[], 5, &mut notices);
         assert_eq!(play.iter().map(|(s, _)| s.id.as_str()).collect::<Vec<_>>(), ["good"]);
-        assert_eq!(notices.len(), 2, "{notices:?}");
+        assert_eq!(notices.len(), 3, "{notices:?}");
+        assert!(notices.iter().any(|n| n.contains("kefu-sim/recovery/5/kefu-sim/pack/odd")), "{notices:?}");
         assert!(notices.iter().any(|n| n.contains("kefu-sim/recovery/5/kefu-sim/pack/bad")), "{notices:?}");
         assert!(notices.iter().any(|n| n.contains("翻")), "{notices:?}");
         assert_eq!(store.get("kefu-sim/recovery/5/kefu-sim/pack/bad").unwrap().as_deref(), Some("{not json"));
@@ -307,7 +354,7 @@ text = "好"
     #[test]
     fn a_full_store_refuses_and_keeps_the_old_version() {
         let v1 = pack("mine", 1, "一");
-        let one = crate::storage::versioned::encode(&StoredPack::of(&v1));
+        let one = crate::storage::versioned::encode(&StoredPack::of(&v1).to_stored());
         let store = MemoryStore::with_quota(one.encode_utf16().count() + 40);
         install(&store, &v1, &[]).unwrap();
         let mut big = pack("mine", 2, "二");

@@ -30,25 +30,23 @@ pub fn export(props: &ExportProps) -> Html {
             _ => None,
         })
     };
-    let editing = use_state(|| false);
-    let name = use_state(|| student.as_ref().map(|s| s.name.clone()).unwrap_or_default());
-    let number = use_state(|| student.as_ref().map(|s| s.number.clone()).unwrap_or_default());
+    // `None`: the identity form is shown (first time, or "change"); the inputs are read on submit
+    // (no state per keystroke: this component is on the student's first load).
+    let editing = use_state(|| student.is_none());
     let error = use_state(|| None::<String>);
+    let (name_ref, number_ref) = (use_node_ref(), use_node_ref());
 
-    if student.is_none() || *editing {
-        let text_input = |field: &UseStateHandle<String>| {
-            let field = field.clone();
-            Callback::from(move |e: InputEvent| {
-                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                field.set(input.value());
-            })
-        };
+    if *editing {
         let onsubmit = {
-            let (state, student, editing) = (state.clone(), student.clone(), editing.clone());
-            let (name, number, error) = (name.clone(), number.clone(), error.clone());
+            let (state, student, editing, error) =
+                (state.clone(), student.clone(), editing.clone(), error.clone());
+            let (name_ref, number_ref) = (name_ref.clone(), number_ref.clone());
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
-                match Student::new(&name, &number) {
+                let value = |r: &NodeRef| {
+                    r.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default()
+                };
+                match Student::new(&value(&name_ref), &value(&number_ref)) {
                     Ok(s) => {
                         if let Err(e) = s.save(state.saves.store().as_ref()) {
                             state.dispatch(Action::Notify(format!("姓名和学号没有保存:{e}")));
@@ -61,11 +59,12 @@ pub fn export(props: &ExportProps) -> Html {
                 }
             })
         };
+        let (name, number) = student.as_ref().map(|s| (s.name.clone(), s.number.clone())).unwrap_or_default();
         return html! {
             <form class="identity" data-identity="" {onsubmit}>
                 <p>{"导出成绩前,请填写姓名和学号(只需填一次,保存在本浏览器中):"}</p>
-                <label>{"姓名 "}<input data-student-name="" value={(*name).clone()} oninput={text_input(&name)} /></label>
-                <label>{"学号 "}<input data-student-number="" value={(*number).clone()} oninput={text_input(&number)} /></label>
+                <label>{"姓名 "}<input data-student-name="" ref={name_ref} value={name} /></label>
+                <label>{"学号 "}<input data-student-number="" ref={number_ref} value={number} /></label>
                 <button class="primary" type="submit" data-student-save="">{"保存"}</button>
                 if let Some(e) = &*error { <p class="error" data-student-error="" role="alert">{ e.clone() }</p> }
             </form>

@@ -34,6 +34,9 @@ pub struct TeacherState {
     pub report: Option<PackReport>,
     /// Built-in pack bodies fetched so far (to verify results).
     pub fetched: Rc<Vec<Rc<LoadedPack>>>,
+    /// Every result file imported so far, in order (name, bytes).
+    files: Rc<Vec<(String, Vec<u8>)>>,
+    /// Their rows, verified against the packs at hand.
     pub import: Rc<Import>,
     pub dashboard: Rc<Dashboard>,
     /// Files are being read or packs fetched.
@@ -87,6 +90,7 @@ impl TeacherState {
             installed: Rc::new(installed),
             report: None,
             fetched: Rc::default(),
+            files: Rc::default(),
             import: Rc::default(),
             dashboard: Rc::new(Dashboard::of_import(&Import::new())),
             busy: false,
@@ -159,13 +163,19 @@ impl Reducible for TeacherState {
                     all.extend(fetched);
                     s.fetched = Rc::new(all);
                 }
+                // Every file is verified again (replays take milliseconds): the packs at hand may
+                // have changed since the last batch, and the import need not be cloned.
+                let mut all = (*s.files).clone();
+                all.extend(files);
                 let packs = s.verification_packs();
-                let mut import = (*s.import).clone();
-                import.add_files(&packs, files.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
+                let import =
+                    crate::results::import(&packs, all.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
+                s.files = Rc::new(all);
                 s.dashboard = Rc::new(Dashboard::of_import(&import));
                 s.import = Rc::new(import);
             }
             Action::ClearResults => {
+                s.files = Rc::default();
                 s.import = Rc::default();
                 s.dashboard = Rc::new(Dashboard::of_import(&s.import));
             }
