@@ -59,10 +59,13 @@ mod tests {
             ids(needed_packs(&catalog, &[], refs())),
             [a.pack.meta.id.clone(), b.pack.meta.id.clone()]
         );
-        assert_eq!(ids(needed_packs(&catalog, &[Rc::clone(a)], refs())), [b.pack.meta.id.clone()]);
+        assert_eq!(
+            ids(needed_packs(&catalog, std::slice::from_ref(a), refs())),
+            vec![b.pack.meta.id.clone()]
+        );
         // A play on other text under a built-in id asks for nothing: the import flags it.
         let mut stale = catalog.clone();
         stale[1].hash = "0".repeat(64);
-        assert_eq!(ids(needed_packs(&stale, &[], refs())), [a.pack.meta.id.clone()]);
+        assert_eq!(ids(needed_packs(&stale, &[], refs())), vec![a.pack.meta.id.clone()]);
     }
 }

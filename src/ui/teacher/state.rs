@@ -14,6 +14,8 @@ use crate::storage::packs::{self, Installed, StoredPack};
 use crate::storage::Store;
 
 /// What became of the last pack file the teacher gave.
+// The state holds at most one report, so boxing the larger variant would save nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum PackReport {
     /// The checker found errors: every diagnostic (warnings too), as `packcheck` prints them.
@@ -148,10 +150,8 @@ impl Reducible for TeacherState {
                 if let Err(e) = packs::remove(s.store.as_ref(), &id) {
                     s.notices.push(format!("删除场景包「{id}」失败:{e}"));
                 }
-                if matches!(&s.report, Some(PackReport::Installed { outcome, .. }) if installed_id(outcome) == id)
-                {
-                    s.report = None;
-                }
+                // The last report spoke of the list before this change.
+                s.report = None;
                 s.reload_installed();
             }
             Action::Busy => s.busy = true,
@@ -187,12 +187,5 @@ impl Reducible for TeacherState {
             }
         }
         Rc::new(s)
-    }
-}
-
-/// The pack id an install outcome is about.
-pub fn installed_id(outcome: &Installed) -> &str {
-    match outcome {
-        Installed::New(s) | Installed::Unchanged(s) | Installed::Replaced { new: s, .. } => &s.id,
     }
 }
