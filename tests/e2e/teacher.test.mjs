@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { serveDir, launch, newPage, playToEnd, packModels, debriefScores, waitForStep } from './lib/harness.mjs';
+import { serveDir, launch, newPage, playToEnd, packModels, debriefScores, waitForStep, snapshot } from './lib/harness.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -92,6 +92,7 @@ test('a broken pack shows every diagnostic packcheck reports, with its line, col
     assert.ok(shown[i].text.includes(`broken-pack.toml:${d.line}:${d.col}: error[${d.code}]`), 'packcheck form');
   }
   assert.equal(await page.locator('[data-loaded-pack]').count(), 0, 'a broken pack is not stored');
+  await snapshot(page, 'teacher-broken-pack');
   assert.deepEqual(page.problems, []);
 });
 
@@ -229,6 +230,8 @@ test('two students export results; the teacher imports them with a tampered and 
   assert.ok(appleCharts.length > 0);
   for (const [n, sum] of appleCharts) assert.deepEqual([n, sum], ['2', 2], 'both students, once each');
   assert.ok((await t.locator('[data-mistake]').count()) > 0, 'the weaker choices are listed');
+
+  await snapshot(t, 'teacher-results');
 
   // CSV downloads: BOM, a header and one row per student / per imported row.
   const csv = await download(t, '[data-export-csv="students"]');

@@ -107,7 +107,8 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
                 <h3>{"各项技能的得分分布"}</h3>
                 <div class="skill-charts">
                     { for d.skills.iter().filter(|s| s.students > 0).map(|s| html! {
-                        <SkillChart stats={s.clone()} hook={format!("{}/{}", d.packs[s.pack].pack.id, s.dim)} />
+                        <SkillChart stats={s.clone()} pack_title={d.packs[s.pack].title.clone()}
+                            hook={format!("{}/{}", d.packs[s.pack].pack.id, s.dim)} />
                     }) }
                 </div>
                 <h3>{"最常见的错误选择"}</h3>

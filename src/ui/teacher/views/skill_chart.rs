@@ -8,6 +8,8 @@ use crate::results::SkillStats;
 #[derive(Properties, PartialEq)]
 pub struct SkillChartProps {
     pub stats: SkillStats,
+    /// The pack's title (two packs may score skills of the same name).
+    pub pack_title: String,
     /// The `data-skill-chart` value (pack id / skill id).
     pub hook: String,
 }
@@ -25,7 +27,10 @@ pub fn skill_chart(props: &SkillChartProps) -> Html {
     let slot = (W - 2 * LEFT) / n;
     html! {
         <figure class="skill-chart" data-skill-chart={props.hook.clone()} data-students={s.students.to_string()}>
-            <figcaption>{ format!("{} · {} 人 · 平均 {}%", s.name, s.students, s.mean_percent) }</figcaption>
+            <figcaption>
+                <span class="chart-pack">{ props.pack_title.clone() }</span>
+                { format!("{} · {} 人 · 平均 {}%", s.name, s.students, s.mean_percent) }
+            </figcaption>
             <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={format!("{} 得分分布", s.name)}>
                 <line x1={LEFT.to_string()} y1={BASE.to_string()} x2={(W - LEFT).to_string()} y2={BASE.to_string()} class="axis" />
                 { for s.buckets.iter().enumerate().map(|(i, b)| {
