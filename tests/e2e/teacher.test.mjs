@@ -73,7 +73,7 @@ async function play(page, id, model, pick) {
   return r;
 }
 
-test('a broken pack shows every diagnostic packcheck reports, with its line, column and source line', async () => {
+test('a broken pack shows every diagnostic packcheck reports, with its line, column and source line; a dropped valid pack is stored', async () => {
   const page = await newPage(browser);
   const report = await loadPackFile(page, BROKEN);
   assert.equal(await report.getAttribute('data-pack-report'), 'broken');
@@ -93,6 +93,17 @@ test('a broken pack shows every diagnostic packcheck reports, with its line, col
   }
   assert.equal(await page.locator('[data-loaded-pack]').count(), 0, 'a broken pack is not stored');
   await snapshot(page, 'teacher-broken-pack');
+
+  // Dropping a valid file on the drop zone loads it.
+  const text = await readFile(GOOD, 'utf8');
+  await page.locator('[data-drop="pack"]').evaluate((zone, text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.toml', { type: 'text/plain' }));
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await page.locator('[data-pack-report="new"]').waitFor();
+  await page.locator('[data-loaded-pack="e2e-greeting"]').waitFor();
   assert.deepEqual(page.problems, []);
 });
 
