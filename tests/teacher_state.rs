@@ -1,4 +1,4 @@
-//! The teacher app's reducer over a memory store: a broken pack's full report, storing, replacing
+//! The teacher's packs and results reducers over a memory store: a broken pack's full report, storing, replacing
 //! and removing packs (and the student app seeing them), and an import whose flagged files are
 //! never counted. Also: the template pack for authors passes the checker.
 
@@ -12,18 +12,19 @@ use kefu_sim::results::{ResultFile, ResultPlay, Student};
 use kefu_sim::storage::packs::{self, Installed};
 use kefu_sim::storage::{MemoryStore, Saves, Store};
 use kefu_sim::ui::student::state::{Action as StudentAction, AppState, Screen};
-use kefu_sim::ui::teacher::state::{Action, PackReport, TeacherState};
+use kefu_sim::ui::teacher::packs_state::{PackReport, PacksAction, PacksState};
+use kefu_sim::ui::teacher::state::{Action, TeacherState};
 use yew::Reducible;
 
 const FIXTURE: &str = include_str!("e2e/fixtures/teacher-pack.toml");
 const BROKEN: &str = include_str!("e2e/fixtures/broken-pack.toml");
 
-fn teacher(store: Rc<dyn Store>, catalog: Vec<PackSummary>) -> Rc<TeacherState> {
-    Rc::new(TeacherState::new(store, catalog, 1))
+fn teacher(store: Rc<dyn Store>, catalog: Vec<PackSummary>) -> Rc<PacksState> {
+    Rc::new(PacksState::new(store, catalog, 1))
 }
 
-fn give(s: Rc<TeacherState>, file: &str, text: &str) -> Rc<TeacherState> {
-    s.reduce(Action::PackSource { file: file.into(), bytes: text.as_bytes().to_vec() })
+fn give(s: Rc<PacksState>, file: &str, text: &str) -> Rc<PacksState> {
+    s.reduce(PacksAction::PackSource { file: file.into(), bytes: text.as_bytes().to_vec() })
 }
 
 #[test]
@@ -74,7 +75,7 @@ fn packs_are_stored_replaced_by_newer_versions_refused_otherwise_and_removed() {
     let app = Rc::new(app).reduce(StudentAction::Open { pack_id: "e2e-greeting".into(), seed: 5, now: 2 });
     assert!(matches!(&app.screen, Screen::Playing { .. }));
 
-    let s = s.reduce(Action::RemovePack { id: "e2e-greeting".into() });
+    let s = s.reduce(PacksAction::RemovePack { id: "e2e-greeting".into() });
     assert!(s.installed.is_empty());
     assert!(s.report.is_none(), "the report of a removed pack is gone");
     assert!(packs::playable(store.as_ref(), &builtin, 1, &mut vec![]).is_empty());
@@ -108,7 +109,10 @@ fn a_play_on_a_replaced_pack_is_refused_when_opened() {
 #[test]
 fn an_import_counts_verified_results_only() {
     let store: Rc<dyn Store> = Rc::new(MemoryStore::new());
-    let s = give(teacher(store, vec![]), "a.toml", FIXTURE);
+    // The pack is loaded on the packs page; the results page (another app) reads it from storage.
+    give(teacher(store.clone(), vec![]), "a.toml", FIXTURE);
+    let s = Rc::new(TeacherState::new(store, vec![], 1));
+    assert_eq!(s.installed.len(), 1);
     let pack = common::load("a.toml", FIXTURE);
     let session = results_common::best(&pack, 11);
     let play = ResultPlay::of_session(&session, 1_700_000_100_000);

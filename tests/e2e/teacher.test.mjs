@@ -39,11 +39,13 @@ function packcheck(file, model = false) {
   return JSON.parse(run.stdout).files[0];
 }
 
-const teacherUrl = (hash = '#/packs') => `${server.url}teacher/${hash}`;
+const teacherUrl = (hash = '#/results') => `${server.url}teacher/${hash}`;
+// The packs page is an app of its own (it alone carries the checker).
+const packsUrl = () => `${server.url}teacher/packs/`;
 
 /** Loads a pack file through the packs page's file input. */
 async function loadPackFile(page, path) {
-  await page.goto(teacherUrl());
+  await page.goto(packsUrl());
   await page.locator('[data-pack-file]').setInputFiles(path);
   await page.locator('[data-pack-report]').waitFor();
   return page.locator('[data-pack-report]');
@@ -140,7 +142,7 @@ test('a valid pack is stored, played by a student, replaced by a newer version a
   const v2 = (await readFile(GOOD, 'utf8')).replace('version = 1', 'version = 2').replace('(教师自编)', '(第二版)');
   const url = `${server.url}remote/teacher-pack-v2.toml`;
   await page.route(url, (r) => r.fulfill({ status: 200, contentType: 'text/plain', body: v2 }));
-  await page.goto(teacherUrl());
+  await page.goto(packsUrl());
   await page.locator('[data-pack-url]').fill(url);
   await page.locator('[data-pack-url-load]').click();
   const replaced = page.locator('[data-pack-report="replaced"]');
@@ -164,7 +166,7 @@ test('a valid pack is stored, played by a student, replaced by a newer version a
   assert.deepEqual(await debriefScores(page), scores, 'the old play shows the scores it had');
 
   // Removed: gone from both apps.
-  await page.goto(teacherUrl());
+  await page.goto(packsUrl());
   await page.locator(`[data-remove-pack="${id}"]`).click();
   await page.locator(`[data-loaded-pack="${id}"]`).waitFor({ state: 'detached' });
   await page.goto(server.url);

@@ -1,4 +1,5 @@
-//! The teacher app's routes: `#/` (or `#/packs`) the packs page, `#/results` the results page.
+//! The teacher (results) app's routes: `#/` (or `#/results`) the results page; `#/packs`, where the
+//! packs page was before it became its own app, forwards to it.
 
 use yew::prelude::*;
 
@@ -14,8 +15,8 @@ pub enum Route {
 impl Route {
     pub fn parse(hash: &str) -> Route {
         match hash.trim_start_matches('#').trim_start_matches('/') {
-            "" | "packs" => Route::Packs,
-            "results" => Route::Results,
+            "" | "results" => Route::Results,
+            "packs" => Route::Packs,
             other => Route::NotFound(other.to_string()),
         }
     }
@@ -41,8 +42,8 @@ mod tests {
 
     #[test]
     fn parses_hashes() {
-        assert_eq!(Route::parse(""), Route::Packs);
-        assert_eq!(Route::parse("#/"), Route::Packs);
+        assert_eq!(Route::parse(""), Route::Results);
+        assert_eq!(Route::parse("#/"), Route::Results);
         assert_eq!(Route::parse("#/packs"), Route::Packs);
         assert_eq!(Route::parse("#/results"), Route::Results);
         assert_eq!(Route::parse("#/x"), Route::NotFound("x".into()));

@@ -1,6 +1,7 @@
-//! The teacher app's one reducer: the packs (built-in summaries, the teacher's stored packs, the
-//! report of the last pack file given) and the results (the import with every row's verdict and the
-//! class dashboard of the counted ones). Actions carry everything that came from the browser (file
+//! The teacher (results) app's one reducer: the import with every row's verdict and the class
+//! dashboard of the counted ones, verified against the fetched built-in packs and the teacher's
+//! stored packs. Loading packs (the checker) is the packs app's (`packs_state.rs`), so the TOML
+//! parser stays out of this app's wasm. Actions carry everything that came from the browser (file
 //! bytes, fetched packs), so the reducer is deterministic and tested natively on a memory store.
 
 use std::rc::Rc;
@@ -8,32 +9,18 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::engine::LoadedPack;
-use crate::pack::{compile, Located, PackSummary};
+use crate::pack::PackSummary;
 use crate::results::{Dashboard, Import};
-use crate::storage::packs::{self, Installed, StoredPack};
+use crate::storage::packs::{self, StoredPack};
 use crate::storage::Store;
-
-/// What became of the last pack file the teacher gave.
-// The state holds at most one report, so boxing the larger variant would save nothing.
-#[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum PackReport {
-    /// The checker found errors: every diagnostic (warnings too), as `packcheck` prints them.
-    Broken { file: String, diagnostics: Vec<Located> },
-    /// Stored (or already there); `warnings` are the checker's warnings.
-    Installed { file: String, outcome: Installed, warnings: Vec<Located> },
-    /// Valid, but not stored; the message says why.
-    Refused { file: String, message: String },
-}
 
 #[derive(Clone)]
 pub struct TeacherState {
     pub store: Rc<dyn Store>,
     /// The built-in packs' summaries.
     pub catalog: Rc<Vec<PackSummary>>,
-    /// The packs this teacher loaded, as stored.
+    /// The packs this teacher loaded, as stored (read once: the packs page is another app).
     pub installed: Rc<Vec<StoredPack>>,
-    pub report: Option<PackReport>,
     /// Built-in pack bodies fetched so far (to verify results).
     pub fetched: Rc<Vec<Rc<LoadedPack>>>,
     /// Every result file imported so far, in order (name, bytes).
@@ -54,19 +41,6 @@ impl PartialEq for TeacherState {
 }
 
 pub enum Action {
-    /// A pack source arrived (picked, dropped or fetched): check it and, if valid, store it.
-    PackSource {
-        file: String,
-        bytes: Vec<u8>,
-    },
-    /// A pack source could not be read or fetched.
-    PackSourceFailed {
-        file: String,
-        error: String,
-    },
-    RemovePack {
-        id: String,
-    },
     /// Result files are being read (and their packs fetched).
     Busy,
     /// Result files arrived, with the built-in packs they need that were fetched for them and the
@@ -90,7 +64,6 @@ impl TeacherState {
             store,
             catalog: Rc::new(catalog),
             installed: Rc::new(installed),
-            report: None,
             fetched: Rc::default(),
             files: Rc::default(),
             import: Rc::default(),
@@ -113,26 +86,6 @@ impl TeacherState {
         }
         out
     }
-
-    fn reload_installed(&mut self) {
-        let mut notices = vec![];
-        self.installed = Rc::new(packs::list(self.store.as_ref(), 0, &mut notices));
-        self.notices.extend(notices.into_iter().map(|n| n.to_string()));
-    }
-
-    fn pack_source(&mut self, file: String, bytes: &[u8]) {
-        let compiled = compile(&file, bytes);
-        let Some(pack) = compiled.pack else {
-            self.report = Some(PackReport::Broken { file, diagnostics: compiled.diagnostics });
-            return;
-        };
-        let loaded = LoadedPack { pack, hash: compiled.hash };
-        self.report = Some(match packs::install(self.store.as_ref(), &loaded, &self.catalog) {
-            Ok(outcome) => PackReport::Installed { file, outcome, warnings: compiled.diagnostics },
-            Err(refused) => PackReport::Refused { file, message: refused.to_string() },
-        });
-        self.reload_installed();
-    }
 }
 
 impl Reducible for TeacherState {
@@ -142,18 +95,6 @@ impl Reducible for TeacherState {
         let mut s = (*self).clone();
         s.rev += 1;
         match action {
-            Action::PackSource { file, bytes } => s.pack_source(file, &bytes),
-            Action::PackSourceFailed { file, error } => {
-                s.report = Some(PackReport::Refused { file, message: error });
-            }
-            Action::RemovePack { id } => {
-                if let Err(e) = packs::remove(s.store.as_ref(), &id) {
-                    s.notices.push(format!("删除场景包「{id}」失败:{e}"));
-                }
-                // The last report spoke of the list before this change.
-                s.report = None;
-                s.reload_installed();
-            }
             Action::Busy => s.busy = true,
             Action::ImportResults { files, fetched, errors } => {
                 s.busy = false;

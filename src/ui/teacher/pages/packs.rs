@@ -7,13 +7,13 @@ use crate::storage::packs::Installed;
 use crate::ui::files::{self, Picked};
 use crate::ui::pack_fetch;
 use crate::ui::student::pages::home::kind_label;
-use crate::ui::teacher::app::TeacherHandle;
-use crate::ui::teacher::state::{Action, PackReport};
+use crate::ui::teacher::packs_app::PacksHandle;
+use crate::ui::teacher::packs_state::{PackReport, PacksAction as Action};
 use crate::ui::teacher::views::drop_zone::DropZone;
 use crate::ui::teacher::views::report::Diagnostics;
 
 /// Sends each picked pack source to the reducer (one report each; the last one stays on screen).
-fn give(state: &TeacherHandle, picked: Vec<Picked>) {
+fn give(state: &PacksHandle, picked: Vec<Picked>) {
     for (file, bytes) in picked {
         state.dispatch(match bytes {
             Ok(bytes) => Action::PackSource { file, bytes },
@@ -33,7 +33,7 @@ fn url_file(url: &str) -> String {
 
 #[function_component(PacksPage)]
 pub fn packs_page() -> Html {
-    let state = use_context::<TeacherHandle>().expect("TeacherHandle is provided by TeacherApp");
+    let state = use_context::<PacksHandle>().expect("PacksHandle is provided by PacksApp");
     let url = use_state(String::new);
     let on_files = {
         let state = state.clone();
