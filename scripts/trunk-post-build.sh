@@ -5,7 +5,8 @@
 #      authors run (`packcheck --emit`); the apps embed only the packs' summaries (build.rs) and
 #      fetch a pack's file when it is opened. Like build.rs, a pack with errors is left out with a
 #      warning rather than failing the build; `make test` fails on it instead.
-#   2. the other two apps, crm/ and teacher/ (trunk builds one app per page; see src/ui/mod.rs),
+#   2. the other apps, crm/, teacher/ and teacher/packs/ (trunk builds one app per page; see
+#      src/ui/mod.rs; teacher/packs/ after teacher/, whose build clears its own dist dir),
 #      by a nested trunk build into the same staging dir, so `trunk build` and `trunk serve` both
 #      produce the whole site. KEFU_INNER_BUILD stops the nested builds from recursing.
 set -euo pipefail
@@ -24,6 +25,6 @@ fi
 
 release=()
 [ "${TRUNK_PROFILE:-debug}" = release ] && release=(--release)
-for app in crm teacher; do
+for app in crm teacher teacher/packs; do
   trunk build "${release[@]}" --offline --public-url ./ --dist "$TRUNK_STAGING_DIR/$app" "$app/index.html"
 done

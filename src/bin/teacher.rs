@@ -1,4 +1,5 @@
-//! The teacher app's wasm entry point (`teacher/index.html`, built by trunk as `kefu-teacher`).
+//! The teacher (results) app's wasm entry point (`teacher/index.html`, built by trunk as
+//! `kefu-teacher`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

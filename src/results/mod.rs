@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod file;
 pub mod import;
 pub mod mistakes;
+pub mod needs;
 pub mod parse;
 pub mod pass;
 pub mod scorm;
@@ -26,6 +27,7 @@ pub use dashboard::{Dashboard, PackColumn, PackResult, SkillScore, SkillStats, S
 pub use file::{Claimed, ClaimedDim, ResultFile, ResultPack, ResultPlay, APP_VERSION, FORMAT, RESULT_SCHEMA};
 pub use import::{import, Import, Row, Summary};
 pub use mistakes::{MissedItem, Mistake};
+pub use needs::needed_packs;
 pub use parse::{parse, Malformed, ParsedFile};
 pub use spreadsheet::{mistakes_csv, results_csv, students_csv};
 pub use student::{Student, StudentError};

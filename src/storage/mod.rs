@@ -5,6 +5,7 @@
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 pub mod memory;
+pub mod packs;
 pub mod saves;
 pub mod store;
 pub mod versioned;

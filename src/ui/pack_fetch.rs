@@ -1,6 +1,7 @@
 //! Fetches a built-in pack's compiled body (`packs/ID-HASH.bin`, written into `dist/` by
 //! `packcheck --emit`) and checks it against its catalog entry before it is used. The student app
-//! fetches a pack when it is first opened; the teacher app fetches those it verifies results of.
+//! fetches a pack when it is first opened; the teacher app fetches those it verifies results of,
+//! and fetches pack sources a teacher gives by URL ([`fetch_bytes`]).
 
 use crate::engine::LoadedPack;
 use crate::pack::PackSummary;
@@ -9,25 +10,42 @@ use crate::pack::PackSummary;
 /// e.g. `"packs/"` or `"../packs/"`).
 #[cfg(target_arch = "wasm32")]
 pub async fn fetch(summary: &PackSummary, dir: &str) -> Result<LoadedPack, String> {
+    let bytes = fetch_bytes(&format!("{dir}{}", summary.file_name())).await?;
+    let pack = crate::pack::summary::decode_file(&bytes, summary)?;
+    Ok(LoadedPack { pack, hash: summary.hash.clone() })
+}
+
+/// The bytes at `url` (relative to the page, or absolute), or a Chinese message saying why not.
+#[cfg(target_arch = "wasm32")]
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
-    let url = format!("{dir}{}", summary.file_name());
-    let failed = |e: wasm_bindgen::JsValue| format!("无法下载 {url}({})", e.as_string().unwrap_or_default());
+    let failed = |e: wasm_bindgen::JsValue| {
+        let why = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| e.as_string())
+            .unwrap_or_default();
+        format!("无法下载 {url}({why})")
+    };
     let window = web_sys::window().ok_or("没有浏览器窗口")?;
-    let response = JsFuture::from(window.fetch_with_str(&url)).await.map_err(failed)?;
+    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(failed)?;
     let response: web_sys::Response = response.dyn_into().map_err(failed)?;
     if !response.ok() {
         return Err(format!("下载 {url} 失败(HTTP {})", response.status()));
     }
     let buffer = JsFuture::from(response.array_buffer().map_err(failed)?).await.map_err(failed)?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    let pack = crate::pack::summary::decode_file(&bytes, summary)?;
-    Ok(LoadedPack { pack, hash: summary.hash.clone() })
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Natively there is nothing to fetch from: native tests preload their packs.
 #[cfg(not(target_arch = "wasm32"))]
 pub async fn fetch(summary: &PackSummary, _dir: &str) -> Result<LoadedPack, String> {
     Err(format!("场景包「{}」没有预先载入", summary.id))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    Err(format!("无法下载 {url}(没有网络)"))
 }

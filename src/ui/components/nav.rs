@@ -1,6 +1,7 @@
-//! The top navigation shared by the three apps. Links carry `data-nav` (UI test-hook contract):
-//! `home` and `history` (student app), `crm`, `teacher`. Links within an app change only the hash;
-//! links to another app are relative page links, so the site works from any sub-path.
+//! The top navigation shared by the apps. Links carry `data-nav` (UI test-hook contract):
+//! `home` and `history` (student app), `crm`, `teacher` (marked on both teacher pages: results and
+//! packs). Links within an app change only the hash; links to another app are relative page links,
+//! so the site works from any sub-path.
 
 use yew::prelude::*;
 
@@ -30,6 +31,7 @@ pub fn href(from: Area, to: Area, hash: &str) -> String {
         Area::Student => "",
         Area::Crm => "crm/",
         Area::Teacher => "teacher/",
+        Area::TeacherPacks => "teacher/packs/",
     };
     format!("{}{dir}{hash}", from.root())
 }
@@ -62,5 +64,8 @@ mod tests {
         assert_eq!(href(Area::Crm, Area::Student, "#/history"), "../#/history");
         assert_eq!(href(Area::Crm, Area::Teacher, "#/"), "../teacher/#/");
         assert_eq!(href(Area::Teacher, Area::Teacher, "#/"), "#/");
+        assert_eq!(href(Area::Teacher, Area::TeacherPacks, "#/"), "../teacher/packs/#/");
+        assert_eq!(href(Area::TeacherPacks, Area::Teacher, "#/results"), "../../teacher/#/results");
+        assert_eq!(href(Area::TeacherPacks, Area::Student, "#/"), "../../#/");
     }
 }

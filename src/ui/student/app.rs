@@ -30,6 +30,17 @@ fn default_store() -> Rc<dyn Store> {
     }
 }
 
+fn now() -> i64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        crate::ui::clock::now()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0
+    }
+}
+
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
     /// The store to use; `None` means the browser's local storage.
@@ -65,10 +76,17 @@ pub fn app(props: &AppProps) -> Html {
     let store = props.store.as_ref().map_or_else(default_store, |s| s.0.clone());
     let packs = props.packs.clone();
     let state = use_reducer(move || {
-        let saves = Rc::new(Saves::new(store));
+        let saves = Rc::new(Saves::new(store.clone()));
         match packs {
             Some(p) => AppState::with_packs((*p.0).clone(), saves),
-            None => AppState::new(library::index(), vec![], saves),
+            None => {
+                // The built-in packs, then those a teacher loaded in this browser (decoded from
+                // their compiled form: no pack source is parsed here).
+                let builtin = library::index();
+                let mut notices = vec![];
+                let local = crate::storage::packs::playable(store.as_ref(), &builtin, now(), &mut notices);
+                AppState::new(builtin, vec![], saves).with_local(local, notices)
+            }
         }
     });
     let route = use_route();

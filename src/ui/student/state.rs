@@ -37,8 +37,10 @@ pub enum Feedback {
 
 #[derive(Clone)]
 pub struct AppState {
-    /// Every pack the student can open (the built-in index), loaded or not.
+    /// Every pack the student can open (the built-in index, then the teacher's), loaded or not.
     pub catalog: Rc<Vec<PackSummary>>,
+    /// The ids of the packs a teacher loaded (`storage::packs`), listed apart on the home page.
+    pub local: Rc<Vec<String>>,
     /// The packs loaded so far (fetched when first opened).
     pub packs: Rc<Vec<Rc<LoadedPack>>>,
     pub saves: Rc<Saves>,
@@ -100,6 +102,8 @@ pub enum Action {
         now: i64,
     },
     Close,
+    /// Something the student must be told (an export that failed…).
+    Notify(String),
     DismissNotice(usize),
 }
 
@@ -108,6 +112,7 @@ impl AppState {
     pub fn new(catalog: Vec<PackSummary>, preloaded: Vec<Rc<LoadedPack>>, saves: Rc<Saves>) -> Self {
         AppState {
             catalog: Rc::new(catalog),
+            local: Rc::default(),
             packs: Rc::new(preloaded),
             saves,
             screen: Screen::Idle,
@@ -121,6 +126,23 @@ impl AppState {
     pub fn with_packs(packs: Vec<Rc<LoadedPack>>, saves: Rc<Saves>) -> Self {
         let catalog = packs.iter().map(|p| PackSummary::of(&p.pack, &p.hash)).collect();
         AppState::new(catalog, packs, saves)
+    }
+
+    /// Adds the packs a teacher loaded (already decoded: `storage::packs::playable`) after the
+    /// catalog, and the notices that reading them gave.
+    pub fn with_local(mut self, local: Vec<(PackSummary, Rc<LoadedPack>)>, notices: Vec<String>) -> Self {
+        let (mut catalog, mut packs) = ((*self.catalog).clone(), (*self.packs).clone());
+        let mut ids = vec![];
+        for (summary, pack) in local {
+            ids.push(summary.id.clone());
+            catalog.push(summary);
+            packs.push(pack);
+        }
+        self.catalog = Rc::new(catalog);
+        self.packs = Rc::new(packs);
+        self.local = Rc::new(ids);
+        self.notices.extend(notices);
+        self
     }
 
     /// The loaded pack `id`, if it is loaded.
@@ -153,6 +175,13 @@ impl AppState {
         let stored = self.saves.progress(pack_id, now, &mut notices);
         notices.into_iter().for_each(|n| self.note(n));
         match stored {
+            // Made on other text of this pack (it was updated since): say so at once instead of
+            // offering a resume that cannot work. Starting over sets the old play aside.
+            Some(play) if play.pack != pack.pack_ref() => {
+                let message =
+                    crate::engine::EngineError::PackMismatch { play: play.pack, pack: pack.pack_ref() };
+                self.screen = Screen::Broken { pack, message: message.to_string() };
+            }
             Some(play) => self.screen = Screen::AskResume { pack, play },
             None => self.start(pack, seed, now),
         }
@@ -285,6 +314,7 @@ impl Reducible for AppState {
                 }
             }
             Action::Close => s.screen = Screen::Idle,
+            Action::Notify(n) => s.notices.push(n),
             Action::DismissNotice(i) => {
                 if i < s.notices.len() {
                     s.notices.remove(i);

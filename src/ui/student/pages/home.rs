@@ -6,13 +6,22 @@ use yew::prelude::*;
 use crate::ui::student::app::AppHandle;
 use crate::ui::student::pack_loader;
 
+/// The heading of the packs a teacher loaded in this browser.
+const LOCAL_GROUP: &str = "教师载入的场景";
+
 #[function_component(Home)]
 pub fn home() -> Html {
     let state = use_context::<AppHandle>().expect("AppHandle is provided by App");
     let unfinished = state.saves.unfinished();
     let mut groups: Vec<(String, Vec<_>)> = Vec::new();
     for p in state.catalog.iter() {
-        let project = if p.project.is_empty() { "其他练习".to_string() } else { p.project.clone() };
+        let project = if state.local.contains(&p.id) {
+            LOCAL_GROUP.to_string()
+        } else if p.project.is_empty() {
+            "其他练习".to_string()
+        } else {
+            p.project.clone()
+        };
         match groups.iter_mut().find(|(g, _)| *g == project) {
             Some((_, list)) => list.push(p.clone()),
             None => groups.push((project, vec![p.clone()])),
@@ -22,7 +31,8 @@ pub fn home() -> Html {
     // a pack's `source` starts with the document number), packs within a group in file order.
     let doc =
         |s: &str| s.chars().take_while(char::is_ascii_digit).collect::<String>().parse().unwrap_or(u32::MAX);
-    groups.sort_by_key(|(_, packs)| packs.iter().map(|p| doc(&p.source)).min());
+    // The teacher's packs come after the course's.
+    groups.sort_by_key(|(name, packs)| (name == LOCAL_GROUP, packs.iter().map(|p| doc(&p.source)).min()));
     html! {
         <div class="home">
             <section class="hero">
@@ -43,7 +53,8 @@ pub fn home() -> Html {
                             let kinds: Vec<&str> = meta.kinds.iter().map(|k| kind_label(k)).collect();
                             html! {
                                 <li>
-                                    <button class="pack-card" data-pack={id.clone()} onclick={open}>
+                                    <button class="pack-card" data-pack={id.clone()} onclick={open}
+                                        data-local={state.local.contains(&id).then_some("")}>
                                         <span class="pack-title">{ meta.title.clone() }</span>
                                         if unfinished.contains(&id) { <span class="badge">{"未完成,点击继续"}</span> }
                                         if !meta.summary.is_empty() { <span class="pack-summary">{ meta.summary.clone() }</span> }

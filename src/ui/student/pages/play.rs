@@ -6,12 +6,14 @@ use yew::prelude::*;
 
 use crate::engine::{Current, Debrief, Event};
 use crate::pack::ActivityBody;
+use crate::results::ResultPlay;
 use crate::ui::clock;
 use crate::ui::components::debrief::DebriefView;
 use crate::ui::components::exercise::graded::GradedView;
 use crate::ui::components::exercise::ExerciseView;
 use crate::ui::components::transcript::Transcript;
 use crate::ui::student::app::AppHandle;
+use crate::ui::student::export::Export;
 use crate::ui::student::route::{navigate, Route};
 use crate::ui::student::state::{Action, Feedback, Screen};
 
@@ -56,7 +58,7 @@ pub fn play() -> Html {
             </div>
         },
         Screen::Broken { pack, message } => html! {
-            <div class="broken" role="alert">
+            <div class="broken" role="alert" data-play-refused="">
                 <h2>{ pack.pack.meta.title.clone() }</h2>
                 <p>{ message.clone() }</p>
                 <p>{"原来的进度会保存在恢复区,不会丢失。"}</p>
@@ -108,6 +110,8 @@ pub fn play() -> Html {
                 };
                 let again_new = dispatch(|| Action::Again { seed: clock::new_seed(), now: clock::now() });
                 let home = Callback::from(|_: MouseEvent| navigate(&Route::Home));
+                let finished = session.play().answers.last().map_or(session.play().started, |a| a.at);
+                let result = vec![ResultPlay::of_session(session, finished)];
                 html! {
                     <DebriefView debrief={Debrief::of(session)} title={meta.title.clone()} seed={seed}>
                         <div class="actions">
@@ -121,6 +125,7 @@ pub fn play() -> Html {
                                 <a href="crm/" data-crm-link="">{"去客户管理查看客户资料卡"}</a>
                             </p>
                         }
+                        <Export plays={result} />
                     </DebriefView>
                 }
             } else {

@@ -1,0 +1,4 @@
+//! The teacher app's pages, one per route.
+
+pub mod packs;
+pub mod results;

@@ -1,0 +1,9 @@
+//! Parts of the teacher's pages: the drop zone for files, the checker's report, the result table,
+//! the class dashboard and its per-skill chart, the tabs between the packs and results pages.
+
+pub mod dashboard;
+pub mod drop_zone;
+pub mod report;
+pub mod result_rows;
+pub mod skill_chart;
+pub mod tabs;
