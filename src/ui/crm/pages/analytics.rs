@@ -113,7 +113,7 @@ pub fn analytics() -> Html {
                             html! {
                                 <tr data-loyalty={c.id.to_string()} data-level={l.level.label()}>
                                     <td><a href={Route::Customer(c.id).href()}>{ c.name.clone() }</a></td>
-                                    <td>{ l.level.label() }</td>
+                                    <td class="nowrap">{ l.level.label() }</td>
                                     <td class="hint">{ l.indicators.iter().filter(|i| !i.value.is_empty())
                                         .map(|i| format!("{}:{}", i.measure.label(), i.signal.label())).collect::<Vec<_>>().join(";") }</td>
                                 </tr>
