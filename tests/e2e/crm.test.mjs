@@ -2,7 +2,8 @@
 // field error shown in place first), assess MAN, move it 潜在 → 目标 → 现实 (a refused move shows
 // the core's reason), log a visit and plan one, reload and find it all, export CSV (the real
 // download), re-import it into a cleared workspace, and check the import preview of a bad file,
-// the sample workspace's question, and that no page error or failed request happened.
+// the sample workspace's question, damaged stored data (reported, backed up, repaired on request),
+// and that no page error or failed request happened.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -129,6 +130,11 @@ test('a customer is created, assessed, moved, contacted, kept over a reload, exp
   assert.match(text, /现实客户/);
   assert.match(text, /M\+A\+N/);
 
+  const [json] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="json"]').click()]);
+  const doc = JSON.parse(await readFile(await json.path(), 'utf8'));
+  assert.equal(doc.format, 'kefu-sim-crm-customers');
+  assert.deepEqual(doc.customers.map((c) => [c.name, c.state, c.man]), [['王阿姨', '现实客户', 'M+A+N']]);
+
   // A cleared workspace, then import the file: nothing until accepted, then the customer is back.
   await page.evaluate(() => localStorage.clear());
   await page.reload();
@@ -227,5 +233,28 @@ test('the sample workspace asks before touching the user’s cards, and the anal
   assert.ok(top20 > 2000 && top20 <= 10000, `top 20% bring more than 20% of revenue: ${top20}`);
   assert.ok((await page.locator('[data-big-not-good]').count()) >= 1, 'the sample has a big-but-not-good customer');
   assert.ok((await page.locator('[data-rank]').count()) >= 12);
+  assert.deepEqual(page.problems, []);
+});
+
+test('damaged stored data is reported, kept as a backup, and saved again only when the user agrees', async () => {
+  const page = await newPage(browser);
+  await openCrm(page);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.locator('[data-sample]').click();
+  await page.locator('[data-message]').waitFor();
+  await page.evaluate(() => localStorage.setItem('kefu-sim/crm/log/00000', '{坏了'));
+  await page.reload();
+  await page.locator('[data-notice]').first().waitFor();
+  await page.locator('[data-needs-repair]').waitFor();
+  const backups = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('kefu-sim/recovery/') && localStorage.getItem(k) === '{坏了'),
+  );
+  assert.equal(backups.length, 1, 'the damaged text is copied to a recovery key');
+  await page.locator('[data-repair]').click();
+  assert.equal(await page.locator('[data-needs-repair]').count(), 0);
+  await page.reload();
+  await page.locator('[data-crm-nav="list"]').waitFor();
+  assert.equal(await page.locator('[data-needs-repair]').count(), 0, 'clean after the repair');
   assert.deepEqual(page.problems, []);
 });
