@@ -5,12 +5,13 @@
 
 use std::rc::Rc;
 
-use kefu_sim::crm::{Customer, Field, Kind, Man, Query, SampleChoice, State, StateSet};
+use kefu_sim::crm::{Customer, Field, Kind, Man, Query, SampleChoice, State, StateSet, VisitRow};
 use kefu_sim::storage::{MemoryStore, Store};
 use kefu_sim::ui::crm::app::CrmHandle;
 use kefu_sim::ui::crm::pages::analytics::Analytics;
 use kefu_sim::ui::crm::pages::card::{Card, CardProps};
 use kefu_sim::ui::crm::pages::list::List;
+use kefu_sim::ui::crm::pages::visits::Visits;
 use kefu_sim::ui::crm::state::{Action, CrmState, Place};
 use yew::prelude::*;
 use yew::{LocalServerRenderer, Reducible};
@@ -108,6 +109,29 @@ fn a_full_store_is_reported_and_the_workspace_keeps_the_change() {
 }
 
 #[test]
+fn a_visit_is_planned_then_its_result_filled_in() {
+    let store = Rc::new(MemoryStore::new());
+    let s = create(open(&store), "城东实验小学", "");
+    let row = VisitRow {
+        customer: 1,
+        date: "2024-5-6".into(),
+        purpose: "介绍课间奶".into(),
+        ..VisitRow::default()
+    };
+    let s = s.reduce(Action::PlanVisit { row: Box::new(row.clone()), now: 40 });
+    assert!(s.error_at(Place::Visit(1)).unwrap().contains("年-月-日"));
+    let row = VisitRow { date: "2024-05-06".into(), ..row };
+    let s = s.reduce(Action::PlanVisit { row: Box::new(row), now: 41 });
+    let planned = s.ws().visits_of(1)[0].clone();
+    let s = s.reduce(Action::UpdateVisit {
+        row: Box::new(VisitRow { result: "校长同意试用".into(), ..planned }),
+        now: 42,
+    });
+    assert!(s.error.is_none());
+    assert_eq!(open(&store).ws().visits_of(1)[0].result, "校长同意试用");
+}
+
+#[test]
 fn the_query_filters_the_list() {
     let store = Rc::new(MemoryStore::new());
     let s = create(create(open(&store), "王阿姨", "13800138000"), "李老师", "");
@@ -185,4 +209,8 @@ async fn the_list_and_analytics_render_the_sample() {
     assert!(html.contains("data-curve=\"revenue\"") && html.contains("data-curve=\"profit\""));
     assert!(html.contains("data-big-not-good="));
     assert_eq!(html.matches("data-rank=").count(), n);
+    let html = render(&s, html! { <Visits /> }).await;
+    let plan = s.ws().visit_plan("小王", 2024).len();
+    assert!(plan > 0, "the sample has 小王's 2024 plan");
+    assert_eq!(html.matches("data-plan-row=").count(), plan, "{html}");
 }

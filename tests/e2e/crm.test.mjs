@@ -91,6 +91,8 @@ test('a customer is created, assessed, moved, contacted, kept over a reload, exp
   await page.locator('[data-visit-field="salesperson"]').fill('小王');
   await page.locator('[data-plan-visit]').click();
   await page.locator('[data-visit]').waitFor();
+  await page.locator('[data-visit-result]').fill('口味满意,续订三个月');
+  await page.locator('[data-visit-result]').press('Tab');
 
   // Reload: everything is still there.
   await page.reload();
@@ -100,6 +102,11 @@ test('a customer is created, assessed, moved, contacted, kept over a reload, exp
   await page.locator('[data-man-editor] [data-man-code="M+A+N"]').waitFor();
   assert.equal(await page.locator('[data-contact][data-kind="visit"][data-outcome="deal"]').count(), 1);
   assert.match(await page.locator('[data-visit]').textContent(), /回访口味反馈/);
+  assert.equal(await page.locator('[data-visit-result]').inputValue(), '口味满意,续订三个月');
+  await page.locator('[data-crm-nav="visits"]').click();
+  assert.match(await page.locator('[data-plan-row]').textContent(), /王阿姨.*回访口味反馈/);
+  await page.goBack();
+  await page.locator('[data-card-name]').waitFor();
   const what = await page.locator('[data-history-row] [data-what]').allTextContents();
   assert.equal(what.filter((w) => w === '客户状态').length, 2, `two state moves in the history: ${what}`);
   assert.ok(what.includes('新建客户') && what.includes('拜访记录'), `${what}`);

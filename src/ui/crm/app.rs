@@ -15,6 +15,7 @@ use crate::ui::crm::pages::card::Card;
 use crate::ui::crm::pages::io::ImportExport;
 use crate::ui::crm::pages::list::List;
 use crate::ui::crm::pages::new_customer::NewCustomer;
+use crate::ui::crm::pages::visits::Visits;
 use crate::ui::crm::route::{use_route, Route};
 use crate::ui::crm::state::{Action, CrmState};
 use crate::ui::Area;
@@ -67,10 +68,11 @@ pub struct CrmAppProps {
     pub store: Option<StoreProp>,
 }
 
-const LINKS: [(&str, Route, &str); 4] = [
+const LINKS: [(&str, Route, &str); 5] = [
     ("list", Route::List, "客户列表"),
     ("new", Route::New, "新建客户"),
     ("analytics", Route::Analytics, "客户分析"),
+    ("visits", Route::Visits, "拜访计划表"),
     ("io", Route::Io, "导入导出"),
 ];
 
@@ -89,6 +91,7 @@ pub fn app(props: &CrmAppProps) -> Html {
         Route::New => html! { <NewCustomer /> },
         Route::Customer(id) => html! { <Card id={*id} /> },
         Route::Analytics => html! { <Analytics /> },
+        Route::Visits => html! { <Visits /> },
         Route::Io => html! { <ImportExport /> },
         Route::NotFound(path) => html! {
             <div class="empty">
@@ -112,6 +115,7 @@ pub fn app(props: &CrmAppProps) -> Html {
     let active = match route {
         Route::New => "new",
         Route::Analytics => "analytics",
+        Route::Visits => "visits",
         Route::Io => "io",
         _ => "list",
     };

@@ -1,5 +1,5 @@
 //! The crm app's routes: `#/` the list, `#/new` a new card, `#/customer/12` a card,
-//! `#/analytics` the analytics, `#/io` import and export.
+//! `#/analytics` the analytics, `#/visits` the 客户拜访计划表, `#/io` import and export.
 
 use yew::prelude::*;
 
@@ -11,6 +11,7 @@ pub enum Route {
     New,
     Customer(u32),
     Analytics,
+    Visits,
     Io,
     NotFound(String),
 }
@@ -23,6 +24,7 @@ impl Route {
                 "" => Route::List,
                 "new" => Route::New,
                 "analytics" => Route::Analytics,
+                "visits" => Route::Visits,
                 "io" => Route::Io,
                 _ => Route::NotFound(path.to_string()),
             },
@@ -39,6 +41,7 @@ impl Route {
             Route::New => "#/new".into(),
             Route::Customer(id) => format!("#/customer/{id}"),
             Route::Analytics => "#/analytics".into(),
+            Route::Visits => "#/visits".into(),
             Route::Io => "#/io".into(),
             Route::NotFound(p) => format!("#/{p}"),
         }
@@ -61,7 +64,7 @@ mod tests {
 
     #[test]
     fn parses_and_links_back() {
-        for r in [Route::List, Route::New, Route::Customer(12), Route::Analytics, Route::Io] {
+        for r in [Route::List, Route::New, Route::Customer(12), Route::Analytics, Route::Visits, Route::Io] {
             assert_eq!(Route::parse(&r.href()), r);
         }
         assert_eq!(Route::parse(""), Route::List);

@@ -109,6 +109,11 @@ pub enum Action {
         row: Box<VisitRow>,
         now: i64,
     },
+    /// A new version of a visit-plan row (same id), e.g. with its 实际结果 filled in.
+    UpdateVisit {
+        row: Box<VisitRow>,
+        now: i64,
+    },
     Sample {
         choice: SampleChoice,
         now: i64,
@@ -245,6 +250,10 @@ impl Reducible for CrmState {
             Action::PlanVisit { row, now } => {
                 let id = row.customer;
                 s.change(Place::Visit(id), |ws| ws.plan_visit(*row, now));
+            }
+            Action::UpdateVisit { row, now } => {
+                let id = row.customer;
+                s.change(Place::Visit(id), |ws| ws.update_visit(*row, now));
             }
             Action::Sample { choice, now } => {
                 let result = s.ws.borrow_mut().load_sample(choice, now);

@@ -1,5 +1,6 @@
 //! A card's rows of the 客户拜访计划表 (seed 001; columns from the core's `VISIT_COLUMNS`) and a
 //! form for a new row, checked by the core (`VisitRow::validate`: a 年-月-日 date, a purpose).
+//! A row's 实际结果 can be filled in after the visit (`update_visit`).
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -11,6 +12,9 @@ use crate::ui::crm::state::{Action, Place};
 /// The hook names of the columns, in `VISIT_COLUMNS` order.
 const KEYS: [&str; 9] =
     ["date", "person", "purpose", "method", "materials", "expected", "result", "next", "salesperson"];
+
+/// The column of 实际结果 in `VISIT_COLUMNS`.
+const RESULT: usize = 6;
 
 fn set_cell(row: &mut VisitRow, i: usize, text: String) {
     let cell = match i {
@@ -60,8 +64,26 @@ pub fn visit_plan(props: &VisitPlanProps) -> Html {
                 <table class="crm-table">
                     <thead><tr>{ for VISIT_COLUMNS.iter().map(|c| html! { <th>{ *c }</th> }) }</tr></thead>
                     <tbody>
-                        { for props.rows.iter().map(|r| html! {
-                            <tr data-visit={r.id.to_string()}>{ for r.cells().iter().map(|c| html! { <td>{ c.to_string() }</td> }) }</tr>
+                        { for props.rows.iter().map(|r| {
+                            // 实际结果 is known only after the visit: it stays editable.
+                            let on_result = {
+                                let (crm, row) = (crm.clone(), r.clone());
+                                Callback::from(move |e: Event| {
+                                    let result = e.target_unchecked_into::<HtmlInputElement>().value();
+                                    let row = VisitRow { result, ..row.clone() };
+                                    crm.dispatch(Action::UpdateVisit { row: Box::new(row), now: now() });
+                                })
+                            };
+                            html! {
+                                <tr data-visit={r.id.to_string()}>
+                                    { for r.cells().iter().enumerate().map(|(i, c)| if i == RESULT {
+                                        html! { <td><input type="text" data-visit-result={r.id.to_string()} aria-label="实际结果"
+                                            value={c.to_string()} onchange={on_result.clone()} /></td> }
+                                    } else {
+                                        html! { <td>{ c.to_string() }</td> }
+                                    }) }
+                                </tr>
+                            }
                         }) }
                         <tr class="new-row">
                             { for KEYS.iter().enumerate().map(|(i, k)| {

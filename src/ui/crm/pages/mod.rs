@@ -5,3 +5,4 @@ pub mod card;
 pub mod io;
 pub mod list;
 pub mod new_customer;
+pub mod visits;
