@@ -35,6 +35,7 @@ test('a customer is created, assessed, moved, contacted, kept over a reload, exp
   await page.reload();
   await page.locator('[data-new-customer]').click();
 
+  assert.equal(await page.locator('[data-field="state"]').inputValue(), '潜在客户', 'a new card starts as 潜在客户');
   // Field errors are shown in place and nothing is created.
   await page.locator('[data-field="phone"]').fill('打电话');
   await page.locator('[data-create]').click();

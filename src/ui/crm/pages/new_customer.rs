@@ -114,6 +114,8 @@ pub fn new_customer() -> Html {
             }
         })
     };
+    // What an untouched field holds (shown, so a select never displays a value it will not save).
+    let blank = Customer::new(*kind, "");
     html! {
         <form class="crm-form" data-new-customer-form="" onsubmit={submit} novalidate=true>
             <h1>{"新建客户资料卡"}</h1>
@@ -135,7 +137,7 @@ pub fn new_customer() -> Html {
                         })
                     };
                     html! {
-                        <FieldInput field={f} value={values.get(&f).cloned().unwrap_or_default()} live=true
+                        <FieldInput field={f} value={values.get(&f).cloned().unwrap_or_else(|| f.get(&blank))} live=true
                             {onchange} error={errors.get(&f).cloned()} />
                     }
                 }) }
