@@ -29,6 +29,22 @@ fn main() {
     let dyn_store: Rc<dyn Store> = store.clone();
     let (mut repo, _, _) = CrmStore::open(dyn_store.clone(), 0);
     repo.save(&ws).expect("fits");
+    // `KEFU_CRM_DUMP=FILE`: only write the stored keys as a JSON object, for the same workspace
+    // to be measured in the browser (tests/e2e/crm-bench.mjs, run by scripts/bench-browser.sh).
+    if let Ok(path) = std::env::var("KEFU_CRM_DUMP") {
+        let stored: serde_json::Map<String, serde_json::Value> = store
+            .keys("kefu-sim/crm/")
+            .unwrap()
+            .into_iter()
+            .map(|k| {
+                let v = store.get(&k).unwrap().unwrap();
+                (k, v.into())
+            })
+            .collect();
+        std::fs::write(&path, serde_json::to_string(&stored).unwrap()).expect("write the dump");
+        eprintln!("wrote {} keys to {path}", stored.len());
+        return;
+    }
     let units = store.used();
     let keys = store.keys("kefu-sim/crm/").unwrap().len();
 

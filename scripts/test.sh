@@ -37,11 +37,11 @@ report() {
 wasm_clippy() {
   # The browser-only code (local storage, the wasm entry, browser tests) only compiles for wasm32.
   cargo clippy --locked --target wasm32-unknown-unknown --lib --bins \
-    --test browser_storage --test browser_dom -- -D warnings
+    --test browser_storage --test browser_dom --test browser_crm -- -D warnings
 }
 
 browser_tests() {
-  cargo test --locked --target wasm32-unknown-unknown --test browser_storage --test browser_dom
+  cargo test --locked --target wasm32-unknown-unknown --test browser_storage --test browser_dom --test browser_crm
 }
 
 e2e() {
