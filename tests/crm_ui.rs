@@ -214,3 +214,30 @@ async fn the_list_and_analytics_render_the_sample() {
     assert!(plan > 0, "the sample has 小王's 2024 plan");
     assert_eq!(html.matches("data-plan-row=").count(), plan, "{html}");
 }
+
+#[test]
+fn finished_role_plays_waiting_in_the_inbox_are_stored_once_on_opening() {
+    use kefu_sim::crm::record::INBOX_PREFIX;
+    use kefu_sim::crm::{queue_play, CrmEffect, PlayRecord};
+    let store = Rc::new(MemoryStore::new());
+    let fields = [(Field::Name, "老太太".to_string()), (Field::Needs, "酸一点的苹果".to_string())];
+    let record = PlayRecord {
+        reason: "角色扮演「卖苹果的三个商贩」".into(),
+        at: 5,
+        effects: vec![CrmEffect::Create {
+            customer: "lady".into(),
+            kind: Kind::Individual,
+            fields: fields.into_iter().collect(),
+        }],
+    };
+    queue_play(store.as_ref(), &record).unwrap();
+    let s = open(&store);
+    assert_eq!(s.ws().customers().len(), 1);
+    assert_eq!(s.ws().customers()[0].needs, "酸一点的苹果");
+    assert!(s.message.as_deref().is_some_and(|m| m.contains('1')), "{:?}", s.message);
+    assert!(store.keys(INBOX_PREFIX).unwrap().is_empty(), "the inbox is emptied by the save");
+    // Opening again finds the card in the log and applies nothing twice.
+    let again = open(&store);
+    assert_eq!(*again.ws(), *s.ws());
+    assert!(again.message.is_none());
+}

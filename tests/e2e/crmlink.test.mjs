@@ -1,7 +1,7 @@
 // Role-plays and the CRM in the release build: a student plays 卖苹果的三个商贩 by clicking, fills
 // in the old lady's customer card (need + MAN) — first carelessly, then, with the same customer again,
 // wrongly and rightly (the need read from the first debrief) — and reads the card checks in each debrief. The plays'
-// CRM writes are then in local storage for the crm app, which shows the card when it is built.
+// CRM writes wait in local storage until the crm app opens, stores them and lists the card.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -91,11 +91,12 @@ test('apple seller: the old lady\'s card is filled in by clicking, graded in the
   assert.equal(written.fields.needs, need, 'the card records the need the student chose');
   assert.equal(written.fields.man, 'M+A+N');
 
-  // The crm app: when its UI is built (another branch) it lists the card; either way it loads.
+  // The crm app stores the queued plays when it opens and lists the card they made.
   await page.goto(`${server.url}crm/`);
-  await page.locator('[data-nav="crm"]').first().waitFor();
-  if (await page.locator('[data-customer]').count()) {
-    await page.locator('[data-customer]').first().waitFor();
-  }
+  await page.locator('[data-customer]').first().waitFor();
+  const inbox = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kefu-sim/crm/inbox/')));
+  assert.deepEqual(inbox, [], 'the crm app moved the queued plays into its log');
+  assert.equal(await page.locator('[data-customer]').count(), 3, 'each play\'s customer is listed');
+  assert.equal(await page.locator('[data-customer][data-man-code="M+A+N"]').count(), 1, 'the right card\'s MAN');
   assert.deepEqual(page.problems, [], 'no errors, no failed requests');
 });

@@ -151,7 +151,8 @@ impl CrmState {
     pub fn open(store: Rc<dyn Store>, now: i64) -> CrmState {
         let (repo, ws, notices) = CrmStore::open(store, now);
         let needs_repair = repo.needs_repair();
-        CrmState {
+        let queued = repo.queued();
+        let mut state = CrmState {
             ws: Rc::new(RefCell::new(ws)),
             repo: Rc::new(RefCell::new(repo)),
             index: Rc::default(),
@@ -164,7 +165,15 @@ impl CrmState {
             import: None,
             open_ms: 0,
             rev: 0,
+        };
+        // Finished role-plays leave their CRM writes in an inbox (crm/record.rs) that `open`
+        // applied; storing them now moves them into the log and empties the inbox, so they are
+        // applied once. With damage the save waits for the user's repair, and they stay queued.
+        if queued > 0 && !needs_repair {
+            state.save();
+            state.message = Some(format!("已记入 {queued} 次角色扮演练习的客户资料。"));
         }
+        state
     }
 
     pub fn ws(&self) -> Ref<'_, Workspace> {
