@@ -10,11 +10,13 @@ use crate::library;
 use crate::storage::{Saves, Store};
 use crate::ui::components::nav::Nav;
 use crate::ui::components::notices::Notices;
+use crate::ui::student::lms::{self, LmsContext, XapiStatus};
 use crate::ui::student::pages::history::{History, HistoryDetail};
 use crate::ui::student::pages::home::Home;
 use crate::ui::student::pages::play::Play;
+use crate::ui::student::pages::settings::Settings;
 use crate::ui::student::route::{use_route, Route};
-use crate::ui::student::state::{Action, AppState};
+use crate::ui::student::state::{Action, AppState, Screen};
 use crate::ui::Area;
 
 pub type AppHandle = UseReducerHandle<AppState>;
@@ -72,11 +74,15 @@ pub fn app(props: &AppProps) -> Html {
         }
     });
     let route = use_route();
+    let lms = use_lms(&state);
     let page = match &route {
+        // Single-pack mode: the play is all there is.
+        _ if lms.scorm_pack.is_some() => html! { <Play /> },
         Route::Home => html! { <Home /> },
         Route::Play => html! { <Play /> },
         Route::History => html! { <History /> },
         Route::HistoryEntry(key) => html! { <HistoryDetail key_suffix={key.clone()} /> },
+        Route::Settings => html! { <Settings /> },
         Route::NotFound(path) => html! {
             <div class="empty">
                 <p>{ format!("没有这个页面:{path}") }</p>
@@ -88,15 +94,110 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |i| state.dispatch(Action::DismissNotice(i)))
     };
+    let x = &lms.xapi;
     html! {
         <ContextProvider<AppHandle> context={state.clone()}>
-            <Nav area={Area::Student} active={match route {
-                Route::History | Route::HistoryEntry(_) => "history",
-                _ => "home",
-            }} />
+        <ContextProvider<LmsContext> context={lms.clone()}>
+            if lms.scorm_pack.is_none() {
+                <Nav area={Area::Student} active={match route {
+                    Route::History | Route::HistoryEntry(_) => "history",
+                    _ => "home",
+                }} />
+            }
             <Notices notices={state.notices.clone()} {on_dismiss} />
             <main>{ page }</main>
-            <footer class="site-footer">{"客服实训 · 所有进度只保存在本浏览器中"}</footer>
+            <footer class="site-footer">
+                if x.configured || x.pending > 0 {
+                    <span class="xapi-queue" data-xapi-queue={x.pending.to_string()} title={x.error.clone()}>
+                        { if x.pending == 0 { "学习记录已全部发送".to_string() } else { format!("学习记录 {} 条待发送", x.pending) } }
+                    </span>
+                } else {
+                    {"客服实训 · 所有进度只保存在本浏览器中"}
+                }
+                if lms.scorm_pack.is_none() {
+                    {" · "}<a href={Route::Settings.href()} data-open-settings="">{"学习记录设置"}</a>
+                }
+            </footer>
+        </ContextProvider<LmsContext>>
         </ContextProvider<AppHandle>>
     }
+}
+
+/// The pack of a SCORM launch. Only the `scorm` build (scorm/index.html) has the SCORM glue; the
+/// student app's page forwards a SCORM launch there.
+fn scorm_launch() -> Option<String> {
+    #[cfg(feature = "scorm")]
+    return lms::launch::scorm_pack(&gloo::utils::window().location().search().unwrap_or_default());
+    #[cfg(not(feature = "scorm"))]
+    None
+}
+
+/// What identifies the state of the open play: a change means a step was taken (or a play began).
+fn play_key(screen: &Screen) -> Option<(String, u64, i64, usize)> {
+    match screen {
+        Screen::Playing { session, .. } => {
+            let p = session.play();
+            Some((p.pack.id.clone(), p.seed, p.started, p.answers.len()))
+        }
+        _ => None,
+    }
+}
+
+/// The LMS and LRS connections (see `lms`): starts a SCORM attempt when launched as one, records
+/// the play's xAPI statements after every step and sends them on a timer and when back online.
+#[hook]
+fn use_lms(state: &AppHandle) -> LmsContext {
+    let scorm_pack = use_memo((), |_| scorm_launch());
+    let xapi = use_state(XapiStatus::default);
+    let store = state.saves.store().clone();
+    let report = {
+        let setter = xapi.setter();
+        use_callback((), move |s: XapiStatus, _| setter.set(s))
+    };
+    let flush = {
+        let (store, report) = (store.clone(), report.clone());
+        use_callback((), move |_: (), _| lms::xapi_send::flush(store.clone(), report.clone()))
+    };
+    {
+        let (flush, store, xapi) = (flush.clone(), store.clone(), xapi.setter());
+        let report = report.clone();
+        use_effect_with((), move |_| {
+            xapi.set(lms::xapi_record::status(store.as_ref(), crate::ui::clock::now()));
+            flush.emit(());
+            let retry = flush.clone();
+            let timer = gloo::timers::callback::Interval::new(15_000, move || retry.emit(()));
+            let online = gloo::events::EventListener::new(&gloo::utils::window(), "online", move |_| {
+                lms::xapi_send::wake(store.clone(), report.clone())
+            });
+            move || drop((timer, online))
+        });
+    }
+    #[cfg(feature = "scorm")]
+    {
+        let (state, scorm_pack) = (state.clone(), (*scorm_pack).clone());
+        use_effect_with((), move |_| {
+            if let Some(pack) = &scorm_pack {
+                lms::scorm_session::start(&state, pack);
+            }
+        });
+    }
+    {
+        let (state, flush, xapi) = (state.clone(), flush.clone(), xapi.setter());
+        use_effect_with(play_key(&state.screen), move |key| {
+            if let (Some(_), Screen::Playing { session, .. }) = (key, &state.screen) {
+                let status =
+                    lms::xapi_record::record(state.saves.store().as_ref(), session, crate::ui::clock::now());
+                let send = status.pending > 0;
+                xapi.set(status);
+                if send {
+                    flush.emit(());
+                }
+                #[cfg(feature = "scorm")]
+                if let Some(message) = lms::scorm_session::commit(session) {
+                    state.dispatch(Action::Notify(message));
+                }
+            }
+        });
+    }
+    LmsContext { scorm_pack: (*scorm_pack).clone(), xapi: (*xapi).clone(), flush }
 }

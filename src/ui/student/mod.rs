@@ -2,6 +2,7 @@
 //! every step, the debrief and the history of finished plays.
 
 pub mod app;
+pub mod lms;
 pub mod pack_loader;
 pub mod pages;
 pub mod route;

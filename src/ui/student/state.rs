@@ -101,6 +101,16 @@ pub enum Action {
     },
     Close,
     DismissNotice(usize),
+    /// Single-pack (SCORM) launch: start `pack_id` directly, or continue the play the LMS kept in
+    /// `cmi.suspend_data` (`suspend`), without asking: the LMS, not local storage, owns the attempt.
+    Launch {
+        pack_id: String,
+        suspend: Option<String>,
+        seed: u64,
+        now: i64,
+    },
+    /// A message the student must read (from the LMS or LRS connection).
+    Notify(String),
 }
 
 impl AppState {
@@ -275,6 +285,23 @@ impl Reducible for AppState {
                 }
             }
             Action::Close => s.screen = Screen::Idle,
+            Action::Launch { pack_id, suspend, seed, now } => match (s.pack(&pack_id), suspend) {
+                (None, _) => s.notices.push(format!("没有找到场景包「{pack_id}」")),
+                (Some(pack), Some(data)) => {
+                    let resumed = crate::results::scorm::decode(&pack, &data)
+                        .map_err(|e| e.to_string())
+                        .and_then(|play| Session::replay(pack.clone(), &play).map_err(|e| e.to_string()));
+                    match resumed {
+                        Ok(session) => s.screen = Screen::Playing { session, feedback: None },
+                        Err(e) => {
+                            s.notices.push(format!("学习平台保存的进度无法继续({e}),已重新开始"));
+                            s.start(pack, seed, now)
+                        }
+                    }
+                }
+                (Some(pack), None) => s.start(pack, seed, now),
+            },
+            Action::Notify(message) => s.notices.push(message),
             Action::DismissNotice(i) => {
                 if i < s.notices.len() {
                     s.notices.remove(i);

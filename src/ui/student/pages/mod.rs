@@ -3,3 +3,4 @@
 pub mod history;
 pub mod home;
 pub mod play;
+pub mod settings;
