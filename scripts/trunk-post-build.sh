@@ -6,7 +6,7 @@
 #      fetch a pack's file when it is opened. Like build.rs, a pack with errors is left out with a
 #      warning rather than failing the build; `make test` fails on it instead.
 #   2. the other two apps, crm/ and teacher/ (trunk builds one app per page; see src/ui/mod.rs),
-#      and scorm/, the student app with its SCORM 1.2 glue (cargo feature `scorm`) for LMS launches,
+#      and lms/, the student app's LMS page (cargo feature `lms`: SCORM mode, LRS settings),
 #      by a nested trunk build into the same staging dir, so `trunk build` and `trunk serve` both
 #      produce the whole site. KEFU_INNER_BUILD stops the nested builds from recursing.
 set -euo pipefail
@@ -25,6 +25,6 @@ fi
 
 release=()
 [ "${TRUNK_PROFILE:-debug}" = release ] && release=(--release)
-for app in crm teacher scorm; do
+for app in crm teacher lms; do
   trunk build "${release[@]}" --offline --public-url ./ --dist "$TRUNK_STAGING_DIR/$app" "$app/index.html"
 done

@@ -59,7 +59,8 @@ test('statements reach the LRS once each, also after going offline mid-play', as
   const page = await newPage(browser);
   await page.goto(server.url);
 
-  // Settings, by clicking: a student with no identity yet gives a name and number there.
+  // Settings, by clicking (on the LMS page, lms/): a student with no identity yet gives a name and
+  // number there.
   await page.locator('[data-open-settings]').click();
   await page.locator('[data-lrs-settings]').waitFor();
   await page.locator('[data-student-field="name"]').fill('张三');
@@ -78,7 +79,7 @@ test('statements reach the LRS once each, also after going offline mid-play', as
   // Play: the first choices online, the next ones offline (queued and retried), the rest online.
   const model = models.get('apple-seller');
   const pick = bestChoice(model);
-  await page.locator('[data-nav="home"]').first().click();
+  await page.locator('[data-settings-back]').click();
   await page.locator('[data-pack="apple-seller"]').click();
   assert.equal(await waitForStep(page), 'choice');
   const clicked = [await step(page, pick)];

@@ -40,9 +40,9 @@ before(async () => {
   launchHref = manifest.match(/adlcp:scormtype="sco" href="([^"]+)"/)[1].replaceAll('&amp;', '&');
   assert.match(launchHref, new RegExp(`pack=${PACK}`));
   // The "LMS": a host page with scorm-again, outside the package, same origin.
-  await mkdir(join(site, 'lms'));
-  await copyFile(fileURLToPath(new URL('./node_modules/scorm-again/dist/scorm12.js', import.meta.url)), join(site, 'lms', 'scorm12.js'));
-  await writeFile(join(site, 'lms', 'host.html'), HOST);
+  await mkdir(join(site, 'lms-host'));
+  await copyFile(fileURLToPath(new URL('./node_modules/scorm-again/dist/scorm12.js', import.meta.url)), join(site, 'lms-host', 'scorm12.js'));
+  await writeFile(join(site, 'lms-host', 'host.html'), HOST);
   server = await serveDir(site, '/course/');
   browser = await launch();
 });
@@ -103,7 +103,7 @@ async function step(page, pick) {
 
 test('a SCORM package reports score and status and resumes from suspend_data', async () => {
   const page = await newPage(browser);
-  await page.goto(`${server.url}lms/host.html`);
+  await page.goto(`${server.url}lms-host/host.html`);
   const model = models.get(PACK);
   const pick = bestChoice(model);
   await page.evaluate((href) => window.launchSco(`../${href}`), launchHref);

@@ -11,9 +11,12 @@ use crate::storage::{Saves, Store};
 use crate::ui::components::nav::Nav;
 use crate::ui::components::notices::Notices;
 use crate::ui::student::lms::{self, LmsContext, XapiStatus};
+#[cfg(not(feature = "lms"))]
 use crate::ui::student::pages::history::{History, HistoryDetail};
+#[cfg(not(feature = "lms"))]
 use crate::ui::student::pages::home::Home;
 use crate::ui::student::pages::play::Play;
+#[cfg(feature = "lms")]
 use crate::ui::student::pages::settings::Settings;
 use crate::ui::student::route::{use_route, Route};
 use crate::ui::student::state::{Action, AppState, Screen};
@@ -75,20 +78,11 @@ pub fn app(props: &AppProps) -> Html {
     });
     let route = use_route();
     let lms = use_lms(&state);
-    let page = match &route {
-        // Single-pack mode: the play is all there is.
-        _ if lms.scorm_pack.is_some() => html! { <Play /> },
-        Route::Home => html! { <Home /> },
-        Route::Play => html! { <Play /> },
-        Route::History => html! { <History /> },
-        Route::HistoryEntry(key) => html! { <HistoryDetail key_suffix={key.clone()} /> },
-        Route::Settings => html! { <Settings /> },
-        Route::NotFound(path) => html! {
-            <div class="empty">
-                <p>{ format!("没有这个页面:{path}") }</p>
-                <a href={Route::Home.href()}>{"返回首页"}</a>
-            </div>
-        },
+    // Single-pack mode: the play is all there is.
+    let page = if lms.scorm_pack.is_some() {
+        html! { <Play /> }
+    } else {
+        page(&route)
     };
     let on_dismiss = {
         let state = state.clone();
@@ -98,7 +92,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<AppHandle> context={state.clone()}>
         <ContextProvider<LmsContext> context={lms.clone()}>
-            if lms.scorm_pack.is_none() {
+            if !LMS_PAGE {
                 <Nav area={Area::Student} active={match route {
                     Route::History | Route::HistoryEntry(_) => "history",
                     _ => "home",
@@ -114,8 +108,8 @@ pub fn app(props: &AppProps) -> Html {
                 } else {
                     {"客服实训 · 所有进度只保存在本浏览器中"}
                 }
-                if lms.scorm_pack.is_none() {
-                    {" · "}<a href={Route::Settings.href()} data-open-settings="">{"学习记录设置"}</a>
+                if !LMS_PAGE {
+                    {" · "}<a href={SETTINGS_HREF} data-open-settings="">{"学习记录设置"}</a>
                 }
             </footer>
         </ContextProvider<LmsContext>>
@@ -123,12 +117,44 @@ pub fn app(props: &AppProps) -> Html {
     }
 }
 
-/// The pack of a SCORM launch. Only the `scorm` build (scorm/index.html) has the SCORM glue; the
-/// student app's page forwards a SCORM launch there.
+/// The page of `route` in the student app.
+#[cfg(not(feature = "lms"))]
+fn page(route: &Route) -> Html {
+    match route {
+        Route::Home => html! { <Home /> },
+        Route::Play => html! { <Play /> },
+        Route::History => html! { <History /> },
+        Route::HistoryEntry(key) => html! { <HistoryDetail key_suffix={key.clone()} /> },
+        Route::Settings => html! {
+            <div class="empty"><a href={SETTINGS_HREF}>{"学习记录设置"}</a></div>
+        },
+        Route::NotFound(path) => html! {
+            <div class="empty">
+                <p>{ format!("没有这个页面:{path}") }</p>
+                <a href={Route::Home.href()}>{"返回首页"}</a>
+            </div>
+        },
+    }
+}
+
+/// The LMS page shows the LRS settings when it is not playing a SCORM attempt.
+#[cfg(feature = "lms")]
+fn page(_route: &Route) -> Html {
+    html! { <Settings /> }
+}
+
+/// This is the LMS page (`lms/index.html`, cargo feature `lms`): SCORM mode or the LRS settings,
+/// without the student app's navigation (its links are relative to the site's root).
+const LMS_PAGE: bool = cfg!(feature = "lms");
+/// The LRS settings page, from the student app's page.
+const SETTINGS_HREF: &str = "lms/#/settings";
+
+/// The pack of a SCORM launch. Only the LMS page has the SCORM glue; the student app's page
+/// forwards a SCORM launch there.
 fn scorm_launch() -> Option<String> {
-    #[cfg(feature = "scorm")]
+    #[cfg(feature = "lms")]
     return lms::launch::scorm_pack(&gloo::utils::window().location().search().unwrap_or_default());
-    #[cfg(not(feature = "scorm"))]
+    #[cfg(not(feature = "lms"))]
     None
 }
 
@@ -172,7 +198,7 @@ fn use_lms(state: &AppHandle) -> LmsContext {
             move || drop((timer, online))
         });
     }
-    #[cfg(feature = "scorm")]
+    #[cfg(feature = "lms")]
     {
         let (state, scorm_pack) = (state.clone(), (*scorm_pack).clone());
         use_effect_with((), move |_| {
@@ -192,7 +218,7 @@ fn use_lms(state: &AppHandle) -> LmsContext {
                 if send {
                     flush.emit(());
                 }
-                #[cfg(feature = "scorm")]
+                #[cfg(feature = "lms")]
                 if let Some(message) = lms::scorm_session::commit(session) {
                     state.dispatch(Action::Notify(message));
                 }

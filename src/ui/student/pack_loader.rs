@@ -9,10 +9,10 @@ use crate::ui::student::app::AppHandle;
 use crate::ui::student::route::{navigate, Route};
 use crate::ui::student::state::Action;
 
-/// Where the compiled built-in packs are, relative to the page (the SCORM build is in `scorm/`).
-#[cfg(not(feature = "scorm"))]
+/// Where the compiled built-in packs are, relative to the page (the LMS page is in `lms/`).
+#[cfg(not(feature = "lms"))]
 pub const PACKS_DIR: &str = "packs/";
-#[cfg(feature = "scorm")]
+#[cfg(feature = "lms")]
 pub const PACKS_DIR: &str = "../packs/";
 
 /// Loads pack `id` if it is not loaded yet, then runs `then` (with the state handle) once it is.

@@ -199,6 +199,18 @@ impl AppState {
     }
 }
 
+/// The play kept in SCORM resume data. Only the LMS page (cargo feature `lms`) launches SCORM
+/// attempts, so the student app's wasm leaves the decoder out; native builds keep it for the tests.
+#[cfg(any(feature = "lms", not(target_arch = "wasm32")))]
+fn resume(pack: &LoadedPack, data: &str) -> Result<Play, String> {
+    crate::results::scorm::decode(pack, data).map_err(|e| e.to_string())
+}
+
+#[cfg(not(any(feature = "lms", not(target_arch = "wasm32"))))]
+fn resume(_pack: &LoadedPack, _data: &str) -> Result<Play, String> {
+    Err("本页面不处理学习平台的进度".into())
+}
+
 /// The history record of a finished session.
 pub fn history_entry(session: &Session, now: i64) -> HistoryEntry {
     let d = Debrief::of(session);
@@ -288,8 +300,7 @@ impl Reducible for AppState {
             Action::Launch { pack_id, suspend, seed, now } => match (s.pack(&pack_id), suspend) {
                 (None, _) => s.notices.push(format!("没有找到场景包「{pack_id}」")),
                 (Some(pack), Some(data)) => {
-                    let resumed = crate::results::scorm::decode(&pack, &data)
-                        .map_err(|e| e.to_string())
+                    let resumed = resume(&pack, &data)
                         .and_then(|play| Session::replay(pack.clone(), &play).map_err(|e| e.to_string()));
                     match resumed {
                         Ok(session) => s.screen = Screen::Playing { session, feedback: None },

@@ -1,11 +1,11 @@
 //! The student app's connections to a school's systems, both optional:
 //!
-//! - **xAPI** (`xapi_record`, `xapi_send`): when LRS settings are stored (`#/settings`), every
+//! - **xAPI** (`xapi_record`, `xapi_send`): when LRS settings are stored (`lms/#/settings`), every
 //!   play's statements (built by `results::xapi`) are queued in local storage as the play goes on
 //!   and posted to the Learning Record Store in the background; nothing is lost offline.
 //! - **SCORM 1.2** (`launch`, `scorm_api`, `scorm_session`): launched by an LMS as
-//!   `index.html?scorm=1&pack=ID` (forwarded to `scorm/`, the app built with the cargo feature
-//!   `scorm`, so the student app's first load does not carry this glue), the app plays that one
+//!   `index.html?scorm=1&pack=ID` (forwarded to `lms/`, the app built with the cargo feature
+//!   `lms`, so the student app's first load does not carry this glue), the app plays that one
 //!   pack and reports score, status and resume data to the LMS's `window.API` (values from
 //!   `results::scorm`).
 //!
@@ -13,9 +13,9 @@
 //! little state a connection needs.
 
 pub mod launch;
-#[cfg(feature = "scorm")]
+#[cfg(feature = "lms")]
 pub mod scorm_api;
-#[cfg(feature = "scorm")]
+#[cfg(feature = "lms")]
 pub mod scorm_session;
 pub mod xapi_record;
 pub mod xapi_send;

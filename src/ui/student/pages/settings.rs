@@ -1,4 +1,4 @@
-//! The LRS settings page (`#/settings`): where a school's xAPI Learning Record Store is set up
+//! The LRS settings page (on the LMS page, `lms/#/settings`; the student app links there): where a school's xAPI Learning Record Store is set up
 //! (endpoint, key and secret; the actors' home page and the activity base have defaults from the
 //! page's address), the student's name and number when none is stored yet (the actor of every
 //! statement), and the state of the statement queue with a "send now" control. Every value is
@@ -127,6 +127,7 @@ pub fn settings_page() -> Html {
     let x = &lms.xapi;
     html! {
         <div class="settings">
+            <p><a href="../" data-settings-back="">{"← 返回练习"}</a></p>
             <h1>{"学习记录设置"}</h1>
             <p>{"学校的学习记录库(LRS,支持 xAPI 1.0.3,如 Ralph、SQL LRS、Learning Locker)可以收集全班的练习记录。填写老师提供的地址和密钥后,每次练习的开始、每一步作答、完成与是否通过都会发送过去;离线时先保存在本浏览器中,联网后自动补发,不会重复。"}</p>
             <form data-lrs-settings="" onsubmit={save}>
