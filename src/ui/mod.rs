@@ -6,6 +6,8 @@
 //! - `crm`: the customer workspace (`crm/index.html`);
 //! - `teacher`: loading and checking packs, verifying results, the class dashboard
 //!   (`teacher/index.html`).
+//! - the student app's LMS page (`lms/index.html`): the student app built with the cargo feature
+//!   `lms`, for SCORM launches and the LRS settings (see `student::lms`).
 //!
 //! No business logic lives here: each app's one reducer (`state.rs`) calls the core.
 

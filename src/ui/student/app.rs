@@ -10,7 +10,7 @@ use crate::library;
 use crate::storage::{Saves, Store};
 use crate::ui::components::nav::Nav;
 use crate::ui::components::notices::Notices;
-use crate::ui::student::lms::{self, LmsContext, XapiStatus};
+use crate::ui::student::lms::{use_lms, LmsContext};
 #[cfg(not(feature = "lms"))]
 use crate::ui::student::pages::history::{History, HistoryDetail};
 #[cfg(not(feature = "lms"))]
@@ -19,7 +19,7 @@ use crate::ui::student::pages::play::Play;
 #[cfg(feature = "lms")]
 use crate::ui::student::pages::settings::Settings;
 use crate::ui::student::route::{use_route, Route};
-use crate::ui::student::state::{Action, AppState, Screen};
+use crate::ui::student::state::{Action, AppState};
 use crate::ui::Area;
 
 pub type AppHandle = UseReducerHandle<AppState>;
@@ -148,82 +148,3 @@ fn page(_route: &Route) -> Html {
 const LMS_PAGE: bool = cfg!(feature = "lms");
 /// The LRS settings page, from the student app's page.
 const SETTINGS_HREF: &str = "lms/#/settings";
-
-/// The pack of a SCORM launch. Only the LMS page has the SCORM glue; the student app's page
-/// forwards a SCORM launch there.
-fn scorm_launch() -> Option<String> {
-    #[cfg(feature = "lms")]
-    return lms::launch::scorm_pack(&gloo::utils::window().location().search().unwrap_or_default());
-    #[cfg(not(feature = "lms"))]
-    None
-}
-
-/// What identifies the state of the open play: a change means a step was taken (or a play began).
-fn play_key(screen: &Screen) -> Option<(String, u64, i64, usize)> {
-    match screen {
-        Screen::Playing { session, .. } => {
-            let p = session.play();
-            Some((p.pack.id.clone(), p.seed, p.started, p.answers.len()))
-        }
-        _ => None,
-    }
-}
-
-/// The LMS and LRS connections (see `lms`): starts a SCORM attempt when launched as one, records
-/// the play's xAPI statements after every step and sends them on a timer and when back online.
-#[hook]
-fn use_lms(state: &AppHandle) -> LmsContext {
-    let scorm_pack = use_memo((), |_| scorm_launch());
-    let xapi = use_state(XapiStatus::default);
-    let store = state.saves.store().clone();
-    let report = {
-        let setter = xapi.setter();
-        use_callback((), move |s: XapiStatus, _| setter.set(s))
-    };
-    let flush = {
-        let (store, report) = (store.clone(), report.clone());
-        use_callback((), move |_: (), _| lms::xapi_send::flush(store.clone(), report.clone()))
-    };
-    {
-        let (flush, store, xapi) = (flush.clone(), store.clone(), xapi.setter());
-        let report = report.clone();
-        use_effect_with((), move |_| {
-            xapi.set(lms::xapi_record::status(store.as_ref(), crate::ui::clock::now()));
-            flush.emit(());
-            let retry = flush.clone();
-            let timer = gloo::timers::callback::Interval::new(15_000, move || retry.emit(()));
-            let online = gloo::events::EventListener::new(&gloo::utils::window(), "online", move |_| {
-                lms::xapi_send::wake(store.clone(), report.clone())
-            });
-            move || drop((timer, online))
-        });
-    }
-    #[cfg(feature = "lms")]
-    {
-        let (state, scorm_pack) = (state.clone(), (*scorm_pack).clone());
-        use_effect_with((), move |_| {
-            if let Some(pack) = &scorm_pack {
-                lms::scorm_session::start(&state, pack);
-            }
-        });
-    }
-    {
-        let (state, flush, xapi) = (state.clone(), flush.clone(), xapi.setter());
-        use_effect_with(play_key(&state.screen), move |key| {
-            if let (Some(_), Screen::Playing { session, .. }) = (key, &state.screen) {
-                let status =
-                    lms::xapi_record::record(state.saves.store().as_ref(), session, crate::ui::clock::now());
-                let send = status.pending > 0;
-                xapi.set(status);
-                if send {
-                    flush.emit(());
-                }
-                #[cfg(feature = "lms")]
-                if let Some(message) = lms::scorm_session::commit(session) {
-                    state.dispatch(Action::Notify(message));
-                }
-            }
-        });
-    }
-    LmsContext { scorm_pack: (*scorm_pack).clone(), xapi: (*xapi).clone(), flush }
-}

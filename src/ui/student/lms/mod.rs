@@ -12,6 +12,7 @@
 //! The logic lives in the core; these modules only read the page, call the browser and keep the
 //! little state a connection needs.
 
+pub mod hook;
 pub mod launch;
 #[cfg(feature = "lms")]
 pub mod scorm_api;
@@ -22,6 +23,7 @@ pub mod xapi_send;
 
 use yew::prelude::*;
 
+pub use hook::use_lms;
 pub use xapi_record::XapiStatus;
 
 /// What pages need to know about the LMS and LRS connections (a context of the student app).
