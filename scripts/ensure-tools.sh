@@ -50,8 +50,8 @@ ensure_browser() {
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
   fi
-  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
-    log "installing playwright-core for the e2e tests (it never downloads a browser: Debian's is used)"
+  if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/scorm-again ]; then
+    log "installing playwright-core and scorm-again for the e2e tests (no browser is downloaded: Debian's is used)"
     npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
   fi
 }

@@ -192,9 +192,15 @@ fn the_queue_sends_each_statement_once_and_retries_failures() {
     assert_eq!((e.attempts, e.next_try), (2, 31_000 + 60_000));
     assert!(e.error.contains("503"));
 
-    // Refused (wrong key): held until the user retries.
+    // Back online: due at once, without waiting for the delay.
+    let mut online = q.clone();
+    assert_eq!(online.wake(32_000), batch.len());
+    assert!(batch.iter().all(|id| online.next_batch(32_000, 100, 1 << 20).iter().any(|x| x.id == *id)));
+
+    // Refused (wrong key): held until the user retries; coming back online does not release it.
     q.apply(&batch, &classify(401), 200_000);
     assert_eq!(q.held(), 2);
+    assert_eq!(q.wake(200_001), 0);
     assert!(q.next_batch(i64::MAX, 100, 1 << 20).iter().all(|x| !batch.contains(&x.id)));
     q.retry_held(300_000);
     assert_eq!(q.held(), 0);

@@ -167,6 +167,18 @@ impl Queue {
         self.sent.drain(..over);
     }
 
+    /// The network is back (the browser's `online` event): statements waiting for their retry
+    /// time become due now; refused ones still wait for the user ([`Queue::retry_held`]). Returns
+    /// how many became due.
+    pub fn wake(&mut self, now: i64) -> usize {
+        let mut woken = 0;
+        for q in self.entries.iter_mut().filter(|q| !q.held && q.next_try > now) {
+            q.next_try = now;
+            woken += 1;
+        }
+        woken
+    }
+
     /// The user asks to try again now (after fixing the settings): held and delayed statements
     /// become due.
     pub fn retry_held(&mut self, now: i64) {

@@ -41,7 +41,7 @@ pub fn debrief_view(props: &DebriefProps) -> Html {
             <header>
                 <h2>{ format!("练习总结 · {}", props.title) }</h2>
                 <p class="grade">
-                    <span class="percent">{ format!("{}%", d.percent) }</span>
+                    <span class="percent" data-percent={d.percent.to_string()}>{ format!("{}%", d.percent) }</span>
                     if let Some(g) = &d.grade {
                         <span class="grade-label">{ g.label.clone() }</span>
                         if !g.text.is_empty() { <span class="grade-text">{ g.text.clone() }</span> }

@@ -10,9 +10,14 @@ use crate::library;
 use crate::storage::{Saves, Store};
 use crate::ui::components::nav::Nav;
 use crate::ui::components::notices::Notices;
+use crate::ui::student::lms::{use_lms, LmsContext};
+#[cfg(not(feature = "lms"))]
 use crate::ui::student::pages::history::{History, HistoryDetail};
+#[cfg(not(feature = "lms"))]
 use crate::ui::student::pages::home::Home;
 use crate::ui::student::pages::play::Play;
+#[cfg(feature = "lms")]
+use crate::ui::student::pages::settings::Settings;
 use crate::ui::student::route::{use_route, Route};
 use crate::ui::student::state::{Action, AppState};
 use crate::ui::Area;
@@ -90,31 +95,74 @@ pub fn app(props: &AppProps) -> Html {
         }
     });
     let route = use_route();
-    let page = match &route {
+    let lms = use_lms(&state);
+    // Single-pack mode: the play is all there is.
+    let page = if lms.scorm_pack.is_some() {
+        html! { <Play /> }
+    } else {
+        page(&route)
+    };
+    let on_dismiss = {
+        let state = state.clone();
+        Callback::from(move |i| state.dispatch(Action::DismissNotice(i)))
+    };
+    let x = &lms.xapi;
+    html! {
+        <ContextProvider<AppHandle> context={state.clone()}>
+        <ContextProvider<LmsContext> context={lms.clone()}>
+            if !LMS_PAGE {
+                <Nav area={Area::Student} active={match route {
+                    Route::History | Route::HistoryEntry(_) => "history",
+                    _ => "home",
+                }} />
+            }
+            <Notices notices={state.notices.clone()} {on_dismiss} />
+            <main>{ page }</main>
+            <footer class="site-footer">
+                if x.configured || x.pending > 0 {
+                    <span class="xapi-queue" data-xapi-queue={x.pending.to_string()} title={x.error.clone()}>
+                        { if x.pending == 0 { "学习记录已全部发送".to_string() } else { format!("学习记录 {} 条待发送", x.pending) } }
+                    </span>
+                } else {
+                    {"客服实训 · 所有进度只保存在本浏览器中"}
+                }
+                if !LMS_PAGE {
+                    {" · "}<a href={SETTINGS_HREF} data-open-settings="">{"学习记录设置"}</a>
+                }
+            </footer>
+        </ContextProvider<LmsContext>>
+        </ContextProvider<AppHandle>>
+    }
+}
+
+/// The page of `route` in the student app.
+#[cfg(not(feature = "lms"))]
+fn page(route: &Route) -> Html {
+    match route {
         Route::Home => html! { <Home /> },
         Route::Play => html! { <Play /> },
         Route::History => html! { <History /> },
         Route::HistoryEntry(key) => html! { <HistoryDetail key_suffix={key.clone()} /> },
+        Route::Settings => html! {
+            <div class="empty"><a href={SETTINGS_HREF}>{"学习记录设置"}</a></div>
+        },
         Route::NotFound(path) => html! {
             <div class="empty">
                 <p>{ format!("没有这个页面:{path}") }</p>
                 <a href={Route::Home.href()}>{"返回首页"}</a>
             </div>
         },
-    };
-    let on_dismiss = {
-        let state = state.clone();
-        Callback::from(move |i| state.dispatch(Action::DismissNotice(i)))
-    };
-    html! {
-        <ContextProvider<AppHandle> context={state.clone()}>
-            <Nav area={Area::Student} active={match route {
-                Route::History | Route::HistoryEntry(_) => "history",
-                _ => "home",
-            }} />
-            <Notices notices={state.notices.clone()} {on_dismiss} />
-            <main>{ page }</main>
-            <footer class="site-footer">{"客服实训 · 所有进度只保存在本浏览器中"}</footer>
-        </ContextProvider<AppHandle>>
     }
 }
+
+/// The LMS page shows the LRS settings when it is not playing a SCORM attempt.
+#[cfg(feature = "lms")]
+fn page(_route: &Route) -> Html {
+    html! { <Settings /> }
+}
+
+/// This is the LMS page (`lms/index.html`, cargo feature `lms`): SCORM mode or the LRS settings,
+/// without the student app's navigation (its links are relative to the site's root).
+const LMS_PAGE: bool = cfg!(feature = "lms");
+/// The LRS settings page, from the student app's page.
+const SETTINGS_HREF: &str = "lms/#/settings";

@@ -9,8 +9,11 @@ use crate::ui::student::app::AppHandle;
 use crate::ui::student::route::{navigate, Route};
 use crate::ui::student::state::Action;
 
-/// Where the compiled built-in packs are, relative to the page.
+/// Where the compiled built-in packs are, relative to the page (the LMS page is in `lms/`).
+#[cfg(not(feature = "lms"))]
 pub const PACKS_DIR: &str = "packs/";
+#[cfg(feature = "lms")]
+pub const PACKS_DIR: &str = "../packs/";
 
 /// Loads pack `id` if it is not loaded yet, then runs `then` (with the state handle) once it is.
 pub fn ensure_loaded(state: &AppHandle, id: &str, then: impl FnOnce(&AppHandle) + 'static) {

@@ -1,4 +1,4 @@
-//! The student app's routes (`#/`, `#/play`, `#/history`…). A play in progress is not in the URL: a
+//! The student app's routes (`#/`, `#/play`, `#/history`, `#/settings`…). A play in progress is not in the URL: a
 //! reload lands on the home page, where the pack's entry offers to resume it.
 
 use yew::prelude::*;
@@ -12,6 +12,8 @@ pub enum Route {
     History,
     /// One finished play, by the last part of its storage key (ASCII: time, pack id, seed).
     HistoryEntry(String),
+    /// The LRS (xAPI) settings and the state of the statement queue.
+    Settings,
     NotFound(String),
 }
 
@@ -23,6 +25,7 @@ impl Route {
                 "" => Route::Home,
                 "play" => Route::Play,
                 "history" => Route::History,
+                "settings" => Route::Settings,
                 _ => Route::NotFound(path.to_string()),
             },
             Some(("history", key)) if !key.is_empty() => Route::HistoryEntry(key.to_string()),
@@ -36,6 +39,7 @@ impl Route {
             Route::Play => "#/play".into(),
             Route::History => "#/history".into(),
             Route::HistoryEntry(key) => format!("#/history/{key}"),
+            Route::Settings => "#/settings".into(),
             Route::NotFound(p) => format!("#/{p}"),
         }
     }
@@ -61,6 +65,7 @@ mod tests {
         assert_eq!(Route::parse("#/"), Route::Home);
         assert_eq!(Route::parse("#/history"), Route::History);
         assert_eq!(Route::parse("#/play"), Route::Play);
+        assert_eq!(Route::parse(&Route::Settings.href()), Route::Settings);
         assert_eq!(Route::parse("#/nope"), Route::NotFound("nope".into()));
         assert_eq!(Route::parse("#/history/"), Route::NotFound("history/".into()));
     }

@@ -102,9 +102,17 @@ pub enum Action {
         now: i64,
     },
     Close,
-    /// Something the student must be told (an export that failed…).
-    Notify(String),
     DismissNotice(usize),
+    /// Single-pack (SCORM) launch: start `pack_id` directly, or continue the play the LMS kept in
+    /// `cmi.suspend_data` (`suspend`), without asking: the LMS, not local storage, owns the attempt.
+    Launch {
+        pack_id: String,
+        suspend: Option<String>,
+        seed: u64,
+        now: i64,
+    },
+    /// A message the student must read (an export that failed, the LMS or LRS connection…).
+    Notify(String),
 }
 
 impl AppState {
@@ -228,6 +236,18 @@ impl AppState {
     }
 }
 
+/// The play kept in SCORM resume data. Only the LMS page (cargo feature `lms`) launches SCORM
+/// attempts, so the student app's wasm leaves the decoder out; native builds keep it for the tests.
+#[cfg(any(feature = "lms", not(target_arch = "wasm32")))]
+fn resume(pack: &LoadedPack, data: &str) -> Result<Play, String> {
+    crate::results::scorm::decode(pack, data).map_err(|e| e.to_string())
+}
+
+#[cfg(not(any(feature = "lms", not(target_arch = "wasm32"))))]
+fn resume(_pack: &LoadedPack, _data: &str) -> Result<Play, String> {
+    Err("本页面不处理学习平台的进度".into())
+}
+
 /// The history record of a finished session.
 pub fn history_entry(session: &Session, now: i64) -> HistoryEntry {
     let d = Debrief::of(session);
@@ -314,7 +334,22 @@ impl Reducible for AppState {
                 }
             }
             Action::Close => s.screen = Screen::Idle,
-            Action::Notify(n) => s.notices.push(n),
+            Action::Launch { pack_id, suspend, seed, now } => match (s.pack(&pack_id), suspend) {
+                (None, _) => s.notices.push(format!("没有找到场景包「{pack_id}」")),
+                (Some(pack), Some(data)) => {
+                    let resumed = resume(&pack, &data)
+                        .and_then(|play| Session::replay(pack.clone(), &play).map_err(|e| e.to_string()));
+                    match resumed {
+                        Ok(session) => s.screen = Screen::Playing { session, feedback: None },
+                        Err(e) => {
+                            s.notices.push(format!("学习平台保存的进度无法继续({e}),已重新开始"));
+                            s.start(pack, seed, now)
+                        }
+                    }
+                }
+                (Some(pack), None) => s.start(pack, seed, now),
+            },
+            Action::Notify(message) => s.notices.push(message),
             Action::DismissNotice(i) => {
                 if i < s.notices.len() {
                     s.notices.remove(i);

@@ -3,3 +3,6 @@
 pub mod history;
 pub mod home;
 pub mod play;
+// The LRS settings page lives on the LMS page (lms/index.html) only.
+#[cfg(feature = "lms")]
+pub mod settings;

@@ -14,12 +14,15 @@ use crate::ui::components::exercise::ExerciseView;
 use crate::ui::components::transcript::Transcript;
 use crate::ui::student::app::AppHandle;
 use crate::ui::student::export::Export;
+use crate::ui::student::lms::LmsContext;
 use crate::ui::student::route::{navigate, Route};
 use crate::ui::student::state::{Action, Feedback, Screen};
 
 #[function_component(Play)]
 pub fn play() -> Html {
     let state = use_context::<AppHandle>().expect("AppHandle is provided by App");
+    // In SCORM single-pack mode the LMS owns the attempt: no "play again", no way home.
+    let single = use_context::<LmsContext>().is_some_and(|l| l.scorm_pack.is_some());
     let dispatch = |make: fn() -> Action| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(make()))
@@ -114,18 +117,20 @@ pub fn play() -> Html {
                 let result = vec![ResultPlay::of_session(session, finished)];
                 html! {
                     <DebriefView debrief={Debrief::of(session)} title={meta.title.clone()} seed={seed}>
-                        <div class="actions">
-                            <button class="primary" data-again="new" onclick={again_new}>{"换一位顾客再练"}</button>
-                            <button data-again="same" onclick={again_same}>{"同一位顾客再练"}</button>
-                            <button onclick={home}>{"返回首页"}</button>
-                        </div>
-                        if !session.crm().applied.is_empty() {
-                            <p class="crm-link">
-                                {"这次练习的客户资料已记入客户管理。"}
-                                <a href="crm/" data-crm-link="">{"去客户管理查看客户资料卡"}</a>
-                            </p>
+                        if !single {
+                            <div class="actions">
+                                <button class="primary" data-again="new" onclick={again_new}>{"换一位顾客再练"}</button>
+                                <button data-again="same" onclick={again_same}>{"同一位顾客再练"}</button>
+                                <button onclick={home}>{"返回首页"}</button>
+                            </div>
+                            if !session.crm().applied.is_empty() {
+                                <p class="crm-link">
+                                    {"这次练习的客户资料已记入客户管理。"}
+                                    <a href="crm/" data-crm-link="">{"去客户管理查看客户资料卡"}</a>
+                                </p>
+                            }
+                            <Export plays={result} />
                         }
-                        <Export plays={result} />
                     </DebriefView>
                 }
             } else {

@@ -1,0 +1,38 @@
+//! The student app's connections to a school's systems, both optional:
+//!
+//! - **xAPI** (`xapi_record`, `xapi_send`): when LRS settings are stored (`lms/#/settings`), every
+//!   play's statements (built by `results::xapi`) are queued in local storage as the play goes on
+//!   and posted to the Learning Record Store in the background; nothing is lost offline.
+//! - **SCORM 1.2** (`launch`, `scorm_api`, `scorm_session`): launched by an LMS as
+//!   `index.html?scorm=1&pack=ID` (forwarded to `lms/`, the app built with the cargo feature
+//!   `lms`, so the student app's first load does not carry this glue), the app plays that one
+//!   pack and reports score, status and resume data to the LMS's `window.API` (values from
+//!   `results::scorm`).
+//!
+//! The logic lives in the core; these modules only read the page, call the browser and keep the
+//! little state a connection needs.
+
+pub mod hook;
+pub mod launch;
+#[cfg(feature = "lms")]
+pub mod scorm_api;
+#[cfg(feature = "lms")]
+pub mod scorm_session;
+pub mod xapi_record;
+pub mod xapi_send;
+
+use yew::prelude::*;
+
+pub use hook::use_lms;
+pub use xapi_record::XapiStatus;
+
+/// What pages need to know about the LMS and LRS connections (a context of the student app).
+#[derive(Clone, PartialEq)]
+pub struct LmsContext {
+    /// The pack of a SCORM launch: the app is in single-pack mode.
+    pub scorm_pack: Option<String>,
+    /// The statement queue as last seen.
+    pub xapi: XapiStatus,
+    /// Re-reads the queue and tries to send what is due now (after the settings changed).
+    pub flush: Callback<()>,
+}

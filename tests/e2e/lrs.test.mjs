@@ -1,0 +1,150 @@
+// xAPI round trip with a real LRS (Ralph): the student sets up the LRS and their identity on the
+// settings page by clicking, plays 卖苹果的三个商贩 to its debrief — part of it offline — and the LRS
+// then holds exactly the expected statements: launched, one answered per choice clicked (with the
+// choice as response), completed and passed or failed with the debrief's scaled score, every one
+// with the typed student as actor and none twice, although the offline steps were retried.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDir, launch, newPage, snapshot, waitForStep, packModels, playToEnd } from './lib/harness.mjs';
+import { startRalph } from './lib/ralph.mjs';
+
+let server;
+let browser;
+let lrs;
+let models;
+before(async () => {
+  models = packModels();
+  server = await serveDir();
+  lrs = await startRalph(new URL(server.url).origin);
+  console.log(`Ralph ready (install/check took ${lrs.installSeconds.toFixed(1)} s)`);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await lrs?.stop();
+  await server?.close();
+});
+
+const verbOf = (s) => s.verb.id.split('/').pop();
+
+/** A picker that takes the offered choice with the highest total score (the model's, never a copy
+ * in the test): the play goes the long way to a good ending, so mid-play steps exist. */
+function bestChoice(model) {
+  const total = new Map();
+  const walk = (v) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      if (typeof v.id === 'string' && Array.isArray(v.score) && Array.isArray(v.goto)) {
+        total.set(v.id, v.score.reduce((t, s) => t + s.delta, 0));
+      }
+      Object.values(v).forEach(walk);
+    }
+  };
+  walk(model.activities);
+  return (ids) => ids.reduce((a, b) => ((total.get(b) ?? 0) > (total.get(a) ?? 0) ? b : a));
+}
+
+/** Takes one dialogue step by clicking (the choice `pick` picks among those offered); returns its id. */
+async function step(page, pick) {
+  assert.equal(await waitForStep(page), 'choice');
+  const ids = await page.locator('[data-choice]').evaluateAll((els) => els.map((e) => e.dataset.choice));
+  const id = pick(ids);
+  await page.locator(`[data-choice="${id}"]`).click();
+  await page.locator('[data-feedback]').waitFor();
+  await page.locator('[data-continue]').click();
+  return id;
+}
+
+test('statements reach the LRS once each, also after going offline mid-play', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url);
+
+  // Settings, by clicking (on the LMS page, lms/): a student with no identity yet gives a name and
+  // number there.
+  await page.locator('[data-open-settings]').click();
+  await page.locator('[data-lrs-settings]').waitFor();
+  await page.locator('[data-student-field="name"]').fill('张三');
+  await page.locator('[data-student-field="number"]').fill('2023001');
+  await page.locator('[data-lrs="endpoint"]').fill('not a url');
+  await page.locator('[data-lrs="key"]').fill(lrs.user);
+  await page.locator('[data-lrs="secret"]').fill(lrs.password);
+  await page.locator('[data-lrs-save]').click();
+  assert.match(await page.locator('[data-lrs-error]').textContent(), /LRS 地址/, 'a bad address is refused, in Chinese');
+  await page.locator('[data-lrs="endpoint"]').fill(lrs.url);
+  await page.locator('[data-lrs-save]').click();
+  await page.locator('[data-lrs-saved]').waitFor();
+  await page.locator('[data-student-identity]').waitFor();
+  await page.locator('[data-xapi-queue="0"]').waitFor();
+
+  // Play: the first choices online, the next ones offline (queued and retried), the rest online.
+  const model = models.get('apple-seller');
+  const pick = bestChoice(model);
+  await page.locator('[data-settings-back]').click();
+  await page.locator('[data-pack="apple-seller"]').click();
+  assert.equal(await waitForStep(page), 'choice');
+  const clicked = [await step(page, pick)];
+  await page.locator('[data-xapi-queue="0"]').waitFor();
+  assert.equal((await lrs.statements()).length, 2, 'launched and the first answer arrived at once');
+
+  await page.context().setOffline(true);
+  clicked.push(await step(page, pick));
+  const waiting = Number(await page.locator('[data-xapi-queue]').getAttribute('data-xapi-queue'));
+  assert.ok(waiting >= 1, `statements wait while offline (${waiting})`);
+  await page.context().setOffline(false);
+
+  const { choices: rest, exercises } = await playToEnd(page, model, pick);
+  clicked.push(...rest);
+  assert.equal(await waitForStep(page), 'debrief');
+  const percent = Number(await page.locator('[data-debrief] [data-percent]').getAttribute('data-percent'));
+  await page.locator('[data-xapi-queue="0"]').waitFor({ timeout: 30_000 });
+  await snapshot(page, 'lrs-debrief');
+
+  // What the LRS holds, in the play's order (its own order is by storage, batch by batch).
+  const stored = (await lrs.statements()).sort((a, b) => a.timestamp.localeCompare(b.timestamp));
+  const ids = stored.map((s) => s.id);
+  assert.equal(new Set(ids).size, ids.length, 'no statement stored twice');
+  const mins = model.grades.map((g) => g.min).sort((a, b) => a - b);
+  const passMark = mins[1];
+  const verbs = stored.map(verbOf);
+  const answered = clicked.length + exercises.length;
+  assert.deepEqual(
+    [...verbs].sort(),
+    ['launched', 'completed', percent >= passMark ? 'passed' : 'failed', ...Array(answered).fill('answered')].sort(),
+    verbs.join(),
+  );
+  assert.equal(verbs[0], 'launched');
+  const launched = stored[0];
+  const answers = stored.filter((s) => verbOf(s) === 'answered');
+  const kind = (s) => s.object.definition.interactionType;
+  const responses = answers.filter((s) => kind(s) === 'choice').map((s) => s.result.response);
+  assert.deepEqual(responses, clicked, 'one answered statement per choice clicked, in order');
+  const exerciseKinds = { order: 'sequencing', classify: 'matching', calc: 'other', plan: 'other' };
+  assert.deepEqual(
+    answers.filter((s) => kind(s) !== 'choice').map(kind),
+    exercises.map((e) => exerciseKinds[e.kind]),
+    'one answered statement per exercise',
+  );
+  for (const s of stored) {
+    assert.equal(s.actor.name, '张三');
+    assert.equal(s.actor.account.name, '2023001');
+    assert.match(s.object.id, /\/packs\/apple-seller\/v\d+/);
+    assert.equal(s.context.registration, launched.context.registration, 'one registration per play');
+  }
+  for (const s of stored.filter((x) => ['completed', 'passed', 'failed'].includes(verbOf(x)))) {
+    assert.equal(s.result.score.scaled, percent / 100, `${verbOf(s)}: the debrief's score`);
+    assert.equal(s.result.score.raw, percent);
+    assert.equal(s.result.success, percent >= passMark);
+    assert.equal(s.result.completion, true);
+    const skills = Object.values(s.result.extensions).find((v) => typeof v === 'object');
+    assert.deepEqual(Object.keys(skills).sort(), model.dimensions.map((d) => d.id).sort(), 'per-skill scores');
+  }
+
+  // A reload sends nothing again (the ids are remembered as sent).
+  await page.reload();
+  await page.locator('[data-xapi-queue="0"]').waitFor();
+  assert.equal((await lrs.statements()).length, stored.length);
+
+  const lrsPort = new URL(lrs.url).port;
+  const problems = page.problems.filter((p) => !(p.includes(`:${lrsPort}/`) || p.includes('ERR_INTERNET_DISCONNECTED')));
+  assert.deepEqual(problems, [], 'no errors besides the requests that failed offline');
+});
