@@ -4,10 +4,10 @@
 //!   play's statements (built by `results::xapi`) are queued in local storage as the play goes on
 //!   and posted to the Learning Record Store in the background; nothing is lost offline.
 //! - **SCORM 1.2** (`launch`, `scorm_api`, `scorm_session`): launched by an LMS as
-//!   `index.html?scorm=1&pack=ID` (forwarded to `lms/`, the app built with the cargo feature
-//!   `lms`, so the student app's first load does not carry this glue), the app plays that one
-//!   pack and reports score, status and resume data to the LMS's `window.API` (values from
-//!   `results::scorm`).
+//!   `lms/index.html?scorm=1&pack=ID` (the app built with the cargo feature `lms`, so the student
+//!   app's first load does not carry this glue; `index.html` forwards older launches there), the
+//!   app plays that one pack and reports score, status and resume data to the LMS's `window.API`
+//!   (values from `results::scorm`).
 //!
 //! The logic lives in the core; these modules only read the page, call the browser and keep the
 //! little state a connection needs.
