@@ -10,14 +10,16 @@ use crate::library;
 use crate::storage::{Saves, Store};
 use crate::ui::components::nav::Nav;
 use crate::ui::components::notices::Notices;
-use crate::ui::student::lms::{use_lms, LmsContext};
+#[cfg(feature = "lms")]
+use crate::ui::student::lms::use_lms;
+use crate::ui::student::lms::LmsContext;
 #[cfg(not(feature = "lms"))]
 use crate::ui::student::pages::history::{History, HistoryDetail};
 #[cfg(not(feature = "lms"))]
 use crate::ui::student::pages::home::Home;
 use crate::ui::student::pages::play::Play;
 #[cfg(feature = "lms")]
-use crate::ui::student::pages::settings::Settings;
+use crate::ui::student::pages::{export::ExportPage, settings::Settings};
 use crate::ui::student::route::{use_route, Route};
 use crate::ui::student::state::{Action, AppState};
 use crate::ui::Area;
@@ -95,7 +97,18 @@ pub fn app(props: &AppProps) -> Html {
         }
     });
     let route = use_route();
+    #[cfg(feature = "lms")]
     let lms = use_lms(&state);
+    // The student app records no statements: the LMS page does, in a hidden frame (below).
+    #[cfg(not(feature = "lms"))]
+    let lms = LmsContext::default();
+    // LRS settings are stored: checked once, as they are changed on another page (`lms/`).
+    let lrs = {
+        let store = state.saves.store().clone();
+        *use_memo((), move |_| {
+            !LMS_PAGE && store.get(crate::results::xapi::LRS_SETTINGS_KEY).is_ok_and(|v| v.is_some())
+        })
+    };
     // Single-pack mode: the play is all there is.
     let page = if lms.scorm_pack.is_some() {
         html! { <Play /> }
@@ -119,7 +132,11 @@ pub fn app(props: &AppProps) -> Html {
             <Notices notices={state.notices.clone()} {on_dismiss} />
             <main>{ page }</main>
             <footer class="site-footer">
-                if x.configured || x.pending > 0 {
+                if lrs {
+                    {"学习记录自动发送到学校的学习记录库"}
+                    // The LMS page records the stored plays' statements and sends them (`lms/#/sync`).
+                    <iframe src={SYNC_HREF} hidden=true title="学习记录同步" data-xapi-sync="" />
+                } else if x.configured || x.pending > 0 {
                     <span class="xapi-queue" data-xapi-queue={x.pending.to_string()} title={x.error.clone()}>
                         { if x.pending == 0 { "学习记录已全部发送".to_string() } else { format!("学习记录 {} 条待发送", x.pending) } }
                     </span>
@@ -143,8 +160,9 @@ fn page(route: &Route) -> Html {
         Route::Play => html! { <Play /> },
         Route::History => html! { <History /> },
         Route::HistoryEntry(key) => html! { <HistoryDetail key_suffix={key.clone()} /> },
-        Route::Settings => html! {
-            <div class="empty"><a href={SETTINGS_HREF}>{"学习记录设置"}</a></div>
+        // Pages of the LMS page (`lms/`): a link there.
+        Route::Settings | Route::Sync | Route::Export(_) => html! {
+            <div class="empty"><a href={format!("lms/{}", route.href())}>{"打开"}</a></div>
         },
         Route::NotFound(path) => html! {
             <div class="empty">
@@ -155,10 +173,15 @@ fn page(route: &Route) -> Html {
     }
 }
 
-/// The LMS page shows the LRS settings when it is not playing a SCORM attempt.
+/// The LMS page, when it is not playing a SCORM attempt: exporting results, the hidden sync frame
+/// of the student app (the footer shows the queue), or the LRS settings.
 #[cfg(feature = "lms")]
-fn page(_route: &Route) -> Html {
-    html! { <Settings /> }
+fn page(route: &Route) -> Html {
+    match route {
+        Route::Export(key) => html! { <ExportPage key_suffix={key.clone()} /> },
+        Route::Sync => html! { <p>{"学习记录同步"}</p> },
+        _ => html! { <Settings /> },
+    }
 }
 
 /// This is the LMS page (`lms/index.html`, cargo feature `lms`): SCORM mode or the LRS settings,
@@ -166,3 +189,5 @@ fn page(_route: &Route) -> Html {
 const LMS_PAGE: bool = cfg!(feature = "lms");
 /// The LRS settings page, from the student app's page.
 const SETTINGS_HREF: &str = "lms/#/settings";
+/// The LMS page in sync mode, from the student app's page.
+const SYNC_HREF: &str = "lms/#/sync";

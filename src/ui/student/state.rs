@@ -48,6 +48,8 @@ pub struct AppState {
     pub notices: Vec<String>,
     /// Bumped whenever the history changes, so pages reading it refresh.
     pub history_rev: u32,
+    /// The last part of the history key of the play finished last (its debrief's export link).
+    pub finished_key: Option<String>,
     /// Bumped by every action: contexts compare states by it (sessions are large to compare).
     rev: u64,
 }
@@ -126,6 +128,7 @@ impl AppState {
             screen: Screen::Idle,
             notices: vec![],
             history_rev: 0,
+            finished_key: None,
             rev: 0,
         }
     }
@@ -221,8 +224,12 @@ impl AppState {
                 self.notices.push(format!("这次练习的客户资料没有记入客户管理:{e}"));
             }
             match self.saves.finish(&history_entry(&session, now)) {
-                Ok(_) => self.history_rev += 1,
+                Ok(key) => {
+                    self.history_rev += 1;
+                    self.finished_key = key.strip_prefix(crate::storage::saves::HISTORY).map(str::to_string);
+                }
                 Err(n) => {
+                    self.finished_key = None;
                     // The history could not be written: keep the progress so the play is not lost.
                     self.note(n);
                     if let Err(n) = self.saves.save_progress(session.play()) {

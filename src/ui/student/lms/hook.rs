@@ -1,24 +1,20 @@
-//! The hook that runs the student app's LMS and LRS connections: it starts a SCORM attempt when
-//! the page was launched as one, records the play's xAPI statements after every step, and sends
-//! them after each step, on a timer and when the browser comes back online.
+//! The hook that runs the LMS page's connections (cargo feature `lms`): it starts a SCORM attempt
+//! when the page was launched as one, and records and sends xAPI statements (`xapi_sync`) when
+//! the page opens, when the student app writes its plays (the `storage` event, which other pages
+//! of the site get), after each step of the page's own play, on a timer and when the browser comes
+//! back online.
 
 use yew::prelude::*;
 
 use crate::ui::clock;
 use crate::ui::student::app::AppHandle;
-#[cfg(feature = "lms")]
-use crate::ui::student::state::Action;
-use crate::ui::student::state::Screen;
+use crate::ui::student::state::{Action, Screen};
 
-use super::{xapi_record, xapi_send, LmsContext, XapiStatus};
+use super::{xapi_record, xapi_send, xapi_sync, LmsContext, XapiStatus};
 
-/// The pack of a SCORM launch. Only the LMS page has the SCORM glue; the student app's page
-/// forwards a SCORM launch there.
+/// The pack of a SCORM launch.
 fn scorm_launch() -> Option<String> {
-    #[cfg(feature = "lms")]
-    return super::launch::scorm_pack(&gloo::utils::window().location().search().unwrap_or_default());
-    #[cfg(not(feature = "lms"))]
-    None
+    super::launch::scorm_pack(&gloo::utils::window().location().search().unwrap_or_default())
 }
 
 /// What identifies the state of the open play: a change means a step was taken (or a play began).
@@ -32,6 +28,15 @@ fn play_key(screen: &Screen) -> Option<(String, u64, i64, usize)> {
     }
 }
 
+/// Whether a `storage` event is about the app's own data (the plays, the settings), read without
+/// the `StorageEvent` binding: its `key` is `null` when the whole storage was cleared.
+fn ours(e: &web_sys::Event) -> bool {
+    js_sys::Reflect::get(e, &"key".into())
+        .ok()
+        .and_then(|k| k.as_string())
+        .is_none_or(|k| k.starts_with("kefu-sim/") && !k.starts_with(crate::results::xapi::QUEUE_KEY))
+}
+
 /// The LMS and LRS connections of the app whose state is `state`.
 #[hook]
 pub fn use_lms(state: &AppHandle) -> LmsContext {
@@ -43,8 +48,8 @@ pub fn use_lms(state: &AppHandle) -> LmsContext {
         use_callback((), move |s: XapiStatus, _| setter.set(s))
     };
     let flush = {
-        let (store, report) = (store.clone(), report.clone());
-        use_callback((), move |_: (), _| xapi_send::flush(store.clone(), report.clone()))
+        let (state, report) = (state.clone(), report.clone());
+        use_callback((), move |_: (), _| xapi_sync::sync(&state, report.clone()))
     };
     {
         let (flush, store, xapi) = (flush.clone(), store.clone(), xapi.setter());
@@ -52,15 +57,27 @@ pub fn use_lms(state: &AppHandle) -> LmsContext {
         use_effect_with((), move |_| {
             xapi.set(xapi_record::status(store.as_ref(), clock::now()));
             flush.emit(());
-            let retry = flush.clone();
-            let timer = gloo::timers::callback::Interval::new(15_000, move || retry.emit(()));
-            let online = gloo::events::EventListener::new(&gloo::utils::window(), "online", move |_| {
-                xapi_send::wake(store.clone(), report.clone())
+            let retry = {
+                let (store, report) = (store.clone(), report.clone());
+                gloo::timers::callback::Interval::new(15_000, move || {
+                    xapi_send::flush(store.clone(), report.clone())
+                })
+            };
+            let online = {
+                let (store, flush) = (store.clone(), flush.clone());
+                gloo::events::EventListener::new(&gloo::utils::window(), "online", move |_| {
+                    xapi_send::wake(store.as_ref(), clock::now());
+                    flush.emit(())
+                })
+            };
+            let changed = gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
+                if ours(e) {
+                    flush.emit(())
+                }
             });
-            move || drop((timer, online))
+            move || drop((retry, online, changed))
         });
     }
-    #[cfg(feature = "lms")]
     {
         let (state, scorm_pack) = (state.clone(), (*scorm_pack).clone());
         use_effect_with((), move |_| {
@@ -70,16 +87,11 @@ pub fn use_lms(state: &AppHandle) -> LmsContext {
         });
     }
     {
-        let (state, flush, xapi) = (state.clone(), flush.clone(), xapi.setter());
+        let (state, flush) = (state.clone(), flush.clone());
         use_effect_with(play_key(&state.screen), move |key| {
             if let (Some(_), Screen::Playing { session, .. }) = (key, &state.screen) {
-                let status = xapi_record::record(state.saves.store().as_ref(), session, clock::now());
-                let send = status.pending > 0;
-                xapi.set(status);
-                if send {
-                    flush.emit(());
-                }
-                #[cfg(feature = "lms")]
+                // The step is saved already: record it from the store like the student app's.
+                flush.emit(());
                 if let Some(message) = super::scorm_session::commit(session) {
                     state.dispatch(Action::Notify(message));
                 }

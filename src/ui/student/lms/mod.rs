@@ -1,8 +1,10 @@
 //! The student app's connections to a school's systems, both optional:
 //!
-//! - **xAPI** (`xapi_record`, `xapi_send`): when LRS settings are stored (`lms/#/settings`), every
-//!   play's statements (built by `results::xapi`) are queued in local storage as the play goes on
-//!   and posted to the Learning Record Store in the background; nothing is lost offline.
+//! - **xAPI** (`xapi_sync`, `xapi_record`, `xapi_send`): when LRS settings are stored
+//!   (`lms/#/settings`), the student app adds a hidden frame `lms/#/sync`: this page (the app built
+//!   with the cargo feature `lms`) replays the plays the student app stored, queues their
+//!   statements (built by `results::xapi`) in local storage and posts them to the Learning Record
+//!   Store in the background; nothing is lost offline. The student app's wasm carries none of it.
 //! - **SCORM 1.2** (`launch`, `scorm_api`, `scorm_session`): launched by an LMS as
 //!   `index.html?scorm=1&pack=ID` (forwarded to `lms/`, the app built with the cargo feature
 //!   `lms`, so the student app's first load does not carry this glue), the app plays that one
@@ -12,6 +14,7 @@
 //! The logic lives in the core; these modules only read the page, call the browser and keep the
 //! little state a connection needs.
 
+#[cfg(feature = "lms")]
 pub mod hook;
 pub mod launch;
 #[cfg(feature = "lms")]
@@ -20,19 +23,21 @@ pub mod scorm_api;
 pub mod scorm_session;
 pub mod xapi_record;
 pub mod xapi_send;
+pub mod xapi_sync;
 
 use yew::prelude::*;
 
+#[cfg(feature = "lms")]
 pub use hook::use_lms;
 pub use xapi_record::XapiStatus;
 
 /// What pages need to know about the LMS and LRS connections (a context of the student app).
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, Default)]
 pub struct LmsContext {
     /// The pack of a SCORM launch: the app is in single-pack mode.
     pub scorm_pack: Option<String>,
     /// The statement queue as last seen.
     pub xapi: XapiStatus,
-    /// Re-reads the queue and tries to send what is due now (after the settings changed).
+    /// Records the stored plays and tries to send what is due now (after the settings changed).
     pub flush: Callback<()>,
 }
