@@ -140,7 +140,7 @@ test('statements reach the LRS once each, also after going offline mid-play', as
   const kind = (s) => s.object.definition.interactionType;
   const responses = answers.filter((s) => kind(s) === 'choice').map((s) => s.result.response);
   assert.deepEqual(responses, clicked, 'one answered statement per choice clicked, in order');
-  const exerciseKinds = { order: 'sequencing', classify: 'matching', calc: 'other', plan: 'other' };
+  const exerciseKinds = { order: 'sequencing', classify: 'matching', calc: 'other', plan: 'other', crm: 'other' };
   assert.deepEqual(
     answers.filter((s) => kind(s) !== 'choice').map(kind),
     exercises.map((e) => exerciseKinds[e.kind]),

@@ -10,16 +10,12 @@ use crate::library;
 use crate::storage::{Saves, Store};
 use crate::ui::components::nav::Nav;
 use crate::ui::components::notices::Notices;
-#[cfg(feature = "lms")]
-use crate::ui::student::lms::use_lms;
 use crate::ui::student::lms::LmsContext;
-#[cfg(not(feature = "lms"))]
+#[cfg(not(feature = "scorm"))]
 use crate::ui::student::pages::history::{History, HistoryDetail};
-#[cfg(not(feature = "lms"))]
+#[cfg(not(feature = "scorm"))]
 use crate::ui::student::pages::home::Home;
 use crate::ui::student::pages::play::Play;
-#[cfg(feature = "lms")]
-use crate::ui::student::pages::{export::ExportPage, settings::Settings};
 use crate::ui::student::route::{use_route, Route};
 use crate::ui::student::state::{Action, AppState};
 use crate::ui::Area;
@@ -97,17 +93,18 @@ pub fn app(props: &AppProps) -> Html {
         }
     });
     let route = use_route();
-    #[cfg(feature = "lms")]
-    let lms = use_lms(&state);
     // The student app records no statements: the LMS page does, in a hidden frame (below).
-    #[cfg(not(feature = "lms"))]
+    #[cfg(feature = "scorm")]
+    let lms = LmsContext {
+        scorm_pack: crate::ui::student::lms::scorm_hook::use_scorm(&state),
+        ..Default::default()
+    };
+    #[cfg(not(feature = "scorm"))]
     let lms = LmsContext::default();
     // LRS settings are stored: checked once, as they are changed on another page (`lms/`).
     let lrs = {
         let store = state.saves.store().clone();
-        *use_memo((), move |_| {
-            !LMS_PAGE && store.get(crate::results::xapi::LRS_SETTINGS_KEY).is_ok_and(|v| v.is_some())
-        })
+        *use_memo((), move |_| store.get(crate::results::xapi::LRS_SETTINGS_KEY).is_ok_and(|v| v.is_some()))
     };
     // Single-pack mode: the play is all there is.
     let page = if lms.scorm_pack.is_some() {
@@ -119,11 +116,10 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |i| state.dispatch(Action::DismissNotice(i)))
     };
-    let x = &lms.xapi;
     html! {
         <ContextProvider<AppHandle> context={state.clone()}>
         <ContextProvider<LmsContext> context={lms.clone()}>
-            if !LMS_PAGE {
+            if !SCORM_PAGE {
                 <Nav area={Area::Student} active={match route {
                     Route::History | Route::HistoryEntry(_) => "history",
                     _ => "home",
@@ -136,14 +132,10 @@ pub fn app(props: &AppProps) -> Html {
                     {"学习记录自动发送到学校的学习记录库"}
                     // The LMS page records the stored plays' statements and sends them (`lms/#/sync`).
                     <iframe src={SYNC_HREF} hidden=true title="学习记录同步" data-xapi-sync="" />
-                } else if x.configured || x.pending > 0 {
-                    <span class="xapi-queue" data-xapi-queue={x.pending.to_string()} title={x.error.clone()}>
-                        { if x.pending == 0 { "学习记录已全部发送".to_string() } else { format!("学习记录 {} 条待发送", x.pending) } }
-                    </span>
                 } else {
                     {"客服实训 · 所有进度只保存在本浏览器中"}
                 }
-                if !LMS_PAGE {
+                if !SCORM_PAGE {
                     {" · "}<a href={SETTINGS_HREF} data-open-settings="">{"学习记录设置"}</a>
                 }
             </footer>
@@ -153,7 +145,7 @@ pub fn app(props: &AppProps) -> Html {
 }
 
 /// The page of `route` in the student app.
-#[cfg(not(feature = "lms"))]
+#[cfg(not(feature = "scorm"))]
 fn page(route: &Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
@@ -173,21 +165,16 @@ fn page(route: &Route) -> Html {
     }
 }
 
-/// The LMS page, when it is not playing a SCORM attempt: exporting results, the hidden sync frame
-/// of the student app (the footer shows the queue), or the LRS settings.
-#[cfg(feature = "lms")]
-fn page(route: &Route) -> Html {
-    match route {
-        Route::Export(key) => html! { <ExportPage key_suffix={key.clone()} /> },
-        Route::Sync => html! { <p>{"学习记录同步"}</p> },
-        _ => html! { <Settings /> },
-    }
+/// The SCORM page shows only the play of its launch; opened otherwise, it says what it is for.
+#[cfg(feature = "scorm")]
+fn page(_route: &Route) -> Html {
+    html! { <p class="empty">{"此页面由学习平台(SCORM)启动。"}<a href="../../">{"返回首页"}</a></p> }
 }
 
-/// This is the LMS page (`lms/index.html`, cargo feature `lms`): SCORM mode or the LRS settings,
-/// without the student app's navigation (its links are relative to the site's root).
-const LMS_PAGE: bool = cfg!(feature = "lms");
+/// This is the SCORM page (`lms/scorm/index.html`, cargo feature `scorm`): one pack's play, without
+/// the student app's navigation (its links are relative to the site's root).
+const SCORM_PAGE: bool = cfg!(feature = "scorm");
 /// The LRS settings page, from the student app's page.
 const SETTINGS_HREF: &str = "lms/#/settings";
-/// The LMS page in sync mode, from the student app's page.
-const SYNC_HREF: &str = "lms/#/sync";
+/// The LMS page in sync mode, from this page.
+const SYNC_HREF: &str = if SCORM_PAGE { "../#/sync" } else { "lms/#/sync" };

@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use crate::ui::student::route::Route;
 
-/// The LMS page, relative to this app's page.
-const LMS: &str = if cfg!(feature = "lms") { "" } else { "lms/" };
+/// The LMS page, relative to this app's page (the SCORM page is in `lms/scorm/`).
+const LMS: &str = if cfg!(feature = "scorm") { "../" } else { "lms/" };
 
 #[derive(Properties, PartialEq)]
 pub struct ExportLinkProps {

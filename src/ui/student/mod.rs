@@ -4,6 +4,7 @@
 //! export (`lms`, `export`), kept off the student's first load.
 
 pub mod app;
+#[cfg(feature = "lms")]
 pub mod export;
 pub mod export_link;
 pub mod lms;

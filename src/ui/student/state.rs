@@ -243,14 +243,14 @@ impl AppState {
     }
 }
 
-/// The play kept in SCORM resume data. Only the LMS page (cargo feature `lms`) launches SCORM
+/// The play kept in SCORM resume data. Only the SCORM page (cargo feature `scorm`) launches SCORM
 /// attempts, so the student app's wasm leaves the decoder out; native builds keep it for the tests.
-#[cfg(any(feature = "lms", not(target_arch = "wasm32")))]
+#[cfg(any(feature = "scorm", not(target_arch = "wasm32")))]
 fn resume(pack: &LoadedPack, data: &str) -> Result<Play, String> {
     crate::results::scorm::decode(pack, data).map_err(|e| e.to_string())
 }
 
-#[cfg(not(any(feature = "lms", not(target_arch = "wasm32"))))]
+#[cfg(not(any(feature = "scorm", not(target_arch = "wasm32"))))]
 fn resume(_pack: &LoadedPack, _data: &str) -> Result<Play, String> {
     Err("本页面不处理学习平台的进度".into())
 }

@@ -1,15 +1,16 @@
 //! The student app's connections to a school's systems, both optional:
 //!
 //! - **xAPI** (`xapi_sync`, `xapi_record`, `xapi_send`): when LRS settings are stored
-//!   (`lms/#/settings`), the student app adds a hidden frame `lms/#/sync`: this page (the app built
-//!   with the cargo feature `lms`) replays the plays the student app stored, queues their
-//!   statements (built by `results::xapi`) in local storage and posts them to the Learning Record
-//!   Store in the background; nothing is lost offline. The student app's wasm carries none of it.
-//! - **SCORM 1.2** (`launch`, `scorm_api`, `scorm_session`): launched by an LMS as
-//!   `index.html?scorm=1&pack=ID` (forwarded to `lms/`, the app built with the cargo feature
-//!   `lms`, so the student app's first load does not carry this glue), the app plays that one
-//!   pack and reports score, status and resume data to the LMS's `window.API` (values from
-//!   `results::scorm`).
+//!   (`lms/#/settings`), the student app adds a hidden frame `lms/#/sync`: the LMS page (`page`,
+//!   `hook`; cargo feature `lms`, which plays nothing) replays the plays the student app stored,
+//!   queues their statements (built by `results::xapi`) in local storage and posts them to the
+//!   Learning Record Store in the background; nothing is lost offline. The LMS page also has the
+//!   LRS settings and the result export. The student app's wasm carries none of it.
+//! - **SCORM 1.2** (`launch`, `scorm_hook`, `scorm_api`, `scorm_session`): launched by an LMS as
+//!   `index.html?scorm=1&pack=ID` (forwarded to `lms/scorm/`, the student app built with the cargo
+//!   feature `scorm`, so the student app's first load does not carry this glue), the app plays
+//!   that one pack and reports score, status and resume data to the LMS's `window.API` (values
+//!   from `results::scorm`); like the student app it adds the sync frame (`../#/sync`).
 //!
 //! The logic lives in the core; these modules only read the page, call the browser and keep the
 //! little state a connection needs.
@@ -18,8 +19,12 @@
 pub mod hook;
 pub mod launch;
 #[cfg(feature = "lms")]
+pub mod page;
+#[cfg(feature = "scorm")]
 pub mod scorm_api;
-#[cfg(feature = "lms")]
+#[cfg(feature = "scorm")]
+pub mod scorm_hook;
+#[cfg(feature = "scorm")]
 pub mod scorm_session;
 pub mod xapi_record;
 pub mod xapi_send;
@@ -27,11 +32,10 @@ pub mod xapi_sync;
 
 use yew::prelude::*;
 
-#[cfg(feature = "lms")]
-pub use hook::use_lms;
 pub use xapi_record::XapiStatus;
 
-/// What pages need to know about the LMS and LRS connections (a context of the student app).
+/// What pages need to know about the LMS and LRS connections (a context of the student app and of
+/// the LMS page).
 #[derive(Clone, PartialEq, Default)]
 pub struct LmsContext {
     /// The pack of a SCORM launch: the app is in single-pack mode.

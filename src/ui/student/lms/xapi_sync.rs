@@ -60,10 +60,10 @@ pub fn due_plays(saves: &Saves, since: i64, done: &[String], now: i64) -> Vec<(O
     out
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "lms"))]
 pub use browser::sync;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "lms"))]
 mod browser {
     use std::cell::{Cell, RefCell};
     use std::rc::Rc;
@@ -73,7 +73,7 @@ mod browser {
     use crate::engine::{LoadedPack, Session};
     use crate::ui::clock;
     use crate::ui::pack_fetch;
-    use crate::ui::student::app::AppHandle;
+    use crate::ui::student::lms::page::LmsTools;
     use crate::ui::student::lms::xapi_record::{record, settings, status, XapiStatus};
     use crate::ui::student::lms::xapi_send;
     use crate::ui::student::pack_loader::PACKS_DIR;
@@ -91,7 +91,7 @@ mod browser {
     }
 
     /// Records the stored plays' statements, then sends the queue; `report` gets the status.
-    pub fn sync(state: &AppHandle, report: Callback<XapiStatus>) {
+    pub fn sync(state: &LmsTools, report: Callback<XapiStatus>) {
         if SYNCING.with(|s| s.replace(true)) {
             AGAIN.with(|a| a.set(true));
             return;
@@ -110,7 +110,7 @@ mod browser {
         });
     }
 
-    async fn record_due(state: &AppHandle, report: &Callback<XapiStatus>) {
+    async fn record_due(state: &LmsTools, report: &Callback<XapiStatus>) {
         let store = state.saves.store().clone();
         let now = clock::now();
         if settings(store.as_ref(), now).is_none() {
@@ -136,10 +136,13 @@ mod browser {
         }
     }
 
-    /// The pack `id`: loaded with the app (built-in ones are not), fetched before, or fetched now.
-    async fn pack_for(state: &AppHandle, id: &str) -> Option<Rc<LoadedPack>> {
+    /// The pack `id`: a teacher's (decoded with the page), fetched before, or fetched now.
+    async fn pack_for(state: &LmsTools, id: &str) -> Option<Rc<LoadedPack>> {
         let known = state
-            .pack(id)
+            .local
+            .iter()
+            .find(|p| p.pack.meta.id == id)
+            .cloned()
             .or_else(|| FETCHED.with(|f| f.borrow().iter().find(|p| p.pack.meta.id == id).cloned()));
         if known.is_some() {
             return known;

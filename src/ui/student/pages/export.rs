@@ -7,8 +7,8 @@ use yew::prelude::*;
 use crate::results::ResultPlay;
 use crate::storage::saves::HISTORY;
 use crate::ui::clock;
-use crate::ui::student::app::AppHandle;
 use crate::ui::student::export::Export;
+use crate::ui::student::lms::page::LmsTools;
 
 #[derive(Properties, PartialEq)]
 pub struct ExportPageProps {
@@ -18,7 +18,7 @@ pub struct ExportPageProps {
 
 #[function_component(ExportPage)]
 pub fn export_page(props: &ExportPageProps) -> Html {
-    let state = use_context::<AppHandle>().expect("AppHandle is provided by App");
+    let state = use_context::<LmsTools>().expect("LmsTools is provided by LmsPage");
     let mut notices = vec![];
     let history = state.saves.history(clock::now(), &mut notices);
     let (back, title, plays) = match &props.key_suffix {

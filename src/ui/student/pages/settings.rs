@@ -11,7 +11,7 @@ use crate::results::student::Student;
 use crate::results::xapi::{LrsSettings, LRS_SETTINGS_KEY};
 use crate::storage::{Loaded, Store};
 use crate::ui::clock;
-use crate::ui::student::app::AppHandle;
+use crate::ui::student::lms::page::LmsTools;
 use crate::ui::student::lms::xapi_record::{queue, settings};
 use crate::ui::student::lms::{xapi_sync, LmsContext};
 
@@ -50,7 +50,7 @@ const FIELDS: [(&str, &str, &str, &str); 5] = [
 
 #[function_component(Settings)]
 pub fn settings_page() -> Html {
-    let state = use_context::<AppHandle>().expect("AppHandle is provided by App");
+    let state = use_context::<LmsTools>().expect("LmsTools is provided by LmsPage");
     let lms = use_context::<LmsContext>().expect("LmsContext is provided by App");
     let store = state.saves.store().clone();
     let student = use_state({
