@@ -10,7 +10,6 @@ use crate::library;
 use crate::storage::{Saves, Store};
 use crate::ui::components::nav::Nav;
 use crate::ui::components::notices::Notices;
-use crate::ui::student::lms::LmsContext;
 #[cfg(not(feature = "scorm"))]
 use crate::ui::student::pages::history::{History, HistoryDetail};
 #[cfg(not(feature = "scorm"))]
@@ -87,27 +86,30 @@ pub fn app(props: &AppProps) -> Html {
                 // their compiled form: no pack source is parsed here).
                 let builtin = library::index();
                 let mut notices = vec![];
-                let local = crate::storage::packs::playable(store.as_ref(), &builtin, now(), &mut notices);
+                // A SCORM package launches built-in packs only: the SCORM page skips the teacher's.
+                let local = if cfg!(feature = "scorm") {
+                    vec![]
+                } else {
+                    crate::storage::packs::playable(store.as_ref(), &builtin, now(), &mut notices)
+                };
                 AppState::new(builtin, vec![], saves).with_local(local, notices)
             }
         }
     });
     let route = use_route();
-    // The student app records no statements: the LMS page does, in a hidden frame (below).
+    // The SCORM page's attempt (the student app has none). Neither records statements: the LMS
+    // page does, in a hidden frame (below).
     #[cfg(feature = "scorm")]
-    let lms = LmsContext {
-        scorm_pack: crate::ui::student::lms::scorm_hook::use_scorm(&state),
-        ..Default::default()
-    };
+    let scorm_pack = crate::ui::student::lms::scorm_hook::use_scorm(&state);
     #[cfg(not(feature = "scorm"))]
-    let lms = LmsContext::default();
+    let scorm_pack: Option<String> = None;
     // LRS settings are stored: checked once, as they are changed on another page (`lms/`).
     let lrs = {
         let store = state.saves.store().clone();
         *use_memo((), move |_| store.get(crate::results::xapi::LRS_SETTINGS_KEY).is_ok_and(|v| v.is_some()))
     };
     // Single-pack mode: the play is all there is.
-    let page = if lms.scorm_pack.is_some() {
+    let page = if scorm_pack.is_some() {
         html! { <Play /> }
     } else {
         page(&route)
@@ -118,7 +120,6 @@ pub fn app(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<AppHandle> context={state.clone()}>
-        <ContextProvider<LmsContext> context={lms.clone()}>
             if !SCORM_PAGE {
                 <Nav area={Area::Student} active={match route {
                     Route::History | Route::HistoryEntry(_) => "history",
@@ -139,7 +140,6 @@ pub fn app(props: &AppProps) -> Html {
                     {" · "}<a href={SETTINGS_HREF} data-open-settings="">{"学习记录设置"}</a>
                 }
             </footer>
-        </ContextProvider<LmsContext>>
         </ContextProvider<AppHandle>>
     }
 }

@@ -250,11 +250,6 @@ fn resume(pack: &LoadedPack, data: &str) -> Result<Play, String> {
     crate::results::scorm::decode(pack, data).map_err(|e| e.to_string())
 }
 
-#[cfg(not(any(feature = "scorm", not(target_arch = "wasm32"))))]
-fn resume(_pack: &LoadedPack, _data: &str) -> Result<Play, String> {
-    Err("本页面不处理学习平台的进度".into())
-}
-
 /// The history record of a finished session.
 pub fn history_entry(session: &Session, now: i64) -> HistoryEntry {
     let d = Debrief::of(session);
@@ -341,6 +336,8 @@ impl Reducible for AppState {
                 }
             }
             Action::Close => s.screen = Screen::Idle,
+            // Only the SCORM page launches attempts (native builds keep it for the tests).
+            #[cfg(any(feature = "scorm", not(target_arch = "wasm32")))]
             Action::Launch { pack_id, suspend, seed, now } => match (s.pack(&pack_id), suspend) {
                 (None, _) => s.notices.push(format!("没有找到场景包「{pack_id}」")),
                 (Some(pack), Some(data)) => {
@@ -356,6 +353,8 @@ impl Reducible for AppState {
                 }
                 (Some(pack), None) => s.start(pack, seed, now),
             },
+            #[cfg(not(any(feature = "scorm", not(target_arch = "wasm32"))))]
+            Action::Launch { .. } => {}
             Action::Notify(message) => s.notices.push(message),
             Action::DismissNotice(i) => {
                 if i < s.notices.len() {

@@ -34,12 +34,9 @@ use yew::prelude::*;
 
 pub use xapi_record::XapiStatus;
 
-/// What pages need to know about the LMS and LRS connections (a context of the student app and of
-/// the LMS page).
+/// What the LMS page's settings page needs to know about the LRS connection (a context).
 #[derive(Clone, PartialEq, Default)]
 pub struct LmsContext {
-    /// The pack of a SCORM launch: the app is in single-pack mode.
-    pub scorm_pack: Option<String>,
     /// The statement queue as last seen.
     pub xapi: XapiStatus,
     /// Records the stored plays and tries to send what is due now (after the settings changed).

@@ -99,7 +99,7 @@ pub fn lms_page() -> Html {
     }
     let tools = made.0.clone();
     let (xapi, flush) = use_xapi(&tools);
-    let lms = LmsContext { scorm_pack: None, xapi: xapi.clone(), flush };
+    let lms = LmsContext { xapi: xapi.clone(), flush };
     let page = match use_route() {
         Route::Export(key) => html! { <ExportPage key_suffix={key} /> },
         Route::Sync => html! { <p>{"学习记录同步"}</p> },

@@ -13,15 +13,15 @@ use crate::ui::components::exercise::ExerciseView;
 use crate::ui::components::transcript::Transcript;
 use crate::ui::student::app::AppHandle;
 use crate::ui::student::export_link::ExportLink;
-use crate::ui::student::lms::LmsContext;
 use crate::ui::student::route::{navigate, Route};
 use crate::ui::student::state::{Action, Feedback, Screen};
 
 #[function_component(Play)]
 pub fn play() -> Html {
     let state = use_context::<AppHandle>().expect("AppHandle is provided by App");
-    // In SCORM single-pack mode the LMS owns the attempt: no "play again", no way home.
-    let single = use_context::<LmsContext>().is_some_and(|l| l.scorm_pack.is_some());
+    // On the SCORM page (single-pack mode) the LMS owns the attempt: no "play again", no way home.
+    // A constant, so each page's wasm carries only its own controls.
+    let single = cfg!(feature = "scorm");
     let dispatch = |make: fn() -> Action| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(make()))

@@ -51,7 +51,7 @@ const FIELDS: [(&str, &str, &str, &str); 5] = [
 #[function_component(Settings)]
 pub fn settings_page() -> Html {
     let state = use_context::<LmsTools>().expect("LmsTools is provided by LmsPage");
-    let lms = use_context::<LmsContext>().expect("LmsContext is provided by App");
+    let lms = use_context::<LmsContext>().expect("LmsContext is provided by LmsPage");
     let store = state.saves.store().clone();
     let student = use_state({
         let store = store.clone();
