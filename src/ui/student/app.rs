@@ -103,11 +103,9 @@ pub fn app(props: &AppProps) -> Html {
     let scorm_pack = crate::ui::student::lms::scorm_hook::use_scorm(&state);
     #[cfg(not(feature = "scorm"))]
     let scorm_pack: Option<String> = None;
-    // LRS settings are stored: checked once, as they are changed on another page (`lms/`).
-    let lrs = {
-        let store = state.saves.store().clone();
-        *use_memo((), move |_| store.get(crate::results::xapi::LRS_SETTINGS_KEY).is_ok_and(|v| v.is_some()))
-    };
+    // LRS settings are stored (they are changed on another page, `lms/`): a plain read, cheaper in
+    // wasm size than a memo hook.
+    let lrs = state.saves.store().get(crate::results::xapi::LRS_SETTINGS_KEY).is_ok_and(|v| v.is_some());
     // Single-pack mode: the play is all there is.
     let page = if scorm_pack.is_some() {
         html! { <Play /> }

@@ -10,23 +10,14 @@ use crate::ui::student::route::Route;
 /// The LMS page, relative to this app's page (the SCORM page is in `lms/scorm/`).
 const LMS: &str = if cfg!(feature = "scorm") { "../" } else { "lms/" };
 
-#[derive(Properties, PartialEq)]
-pub struct ExportLinkProps {
-    /// The history key suffix of the play to export; `None`: every finished play.
-    #[prop_or_default]
-    pub key_suffix: Option<String>,
-    /// How many plays "every finished play" is (shown on the link).
-    #[prop_or_default]
-    pub count: usize,
-}
-
-#[function_component(ExportLink)]
-pub fn export_link(props: &ExportLinkProps) -> Html {
-    let href = format!("{LMS}{}", Route::Export(props.key_suffix.clone()).href());
-    let (label, one, all) = match &props.key_suffix {
+/// The link to export the play whose history key ends with `key_suffix` (`Some`), or every finished
+/// play (`None`; `count` of them). A plain function rather than a component: less wasm.
+pub fn export_link(key_suffix: Option<String>, count: usize) -> Html {
+    let (label, one, all) = match &key_suffix {
         Some(_) => ("导出成绩文件".to_string(), Some(""), None),
-        None => (format!("导出全部成绩({} 次练习)", props.count), None, Some("")),
+        None => (format!("导出全部成绩({count} 次练习)"), None, Some("")),
     };
+    let href = format!("{LMS}{}", Route::Export(key_suffix).href());
     html! {
         <p class="export">
             <a class="button primary" {href} data-export-result={one} data-export-all={all}>{ label }</a>

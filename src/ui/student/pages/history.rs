@@ -10,7 +10,7 @@ use crate::ui::components::debrief::DebriefView;
 use crate::ui::components::score_chart::{Bar, ScoreChart};
 use crate::ui::format::datetime;
 use crate::ui::student::app::AppHandle;
-use crate::ui::student::export_link::ExportLink;
+use crate::ui::student::export_link::export_link;
 use crate::ui::student::pack_loader;
 use crate::ui::student::route::Route;
 
@@ -37,7 +37,7 @@ pub fn history() -> Html {
             if list.is_empty() {
                 <p class="empty">{"还没有完成的练习。"}</p>
             } else {
-                <ExportLink count={list.len()} />
+                { export_link(None, list.len()) }
             }
             <ul class="history-list">
                 { for list.iter().map(|(key, e)| html! {
@@ -88,7 +88,7 @@ pub fn history_detail(props: &EntryProps) -> Html {
     html! {
         <div class="history-detail">
             <a href={Route::History.href()} class="back">{"← 练习记录"}</a>
-            <ExportLink key_suffix={props.key_suffix.clone()} />
+            { export_link(Some(props.key_suffix.clone()), 1) }
             { match replayed {
                 Ok(session) => html! {
                     <DebriefView debrief={Debrief::of(&session)} title={entry.title.clone()} seed={entry.play.seed} />

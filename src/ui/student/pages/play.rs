@@ -12,7 +12,7 @@ use crate::ui::components::exercise::graded::GradedView;
 use crate::ui::components::exercise::ExerciseView;
 use crate::ui::components::transcript::Transcript;
 use crate::ui::student::app::AppHandle;
-use crate::ui::student::export_link::ExportLink;
+use crate::ui::student::export_link::export_link;
 use crate::ui::student::route::{navigate, Route};
 use crate::ui::student::state::{Action, Feedback, Screen};
 
@@ -128,7 +128,7 @@ pub fn play() -> Html {
                                     <a href="crm/" data-crm-link="">{"去客户管理查看客户资料卡"}</a>
                                 </p>
                             }
-                            if saved.is_some() { <ExportLink key_suffix={saved} /> }
+                            if saved.is_some() { { export_link(saved, 1) } }
                         }
                     </DebriefView>
                 }
