@@ -1,6 +1,7 @@
-//! The student app's LMS and LRS glue over a real store: statements are queued as a play goes
-//! on (each exactly once, whatever is recorded again), nothing is queued without settings or a
-//! student, and a SCORM launch resumes from `cmi.suspend_data` without asking.
+//! The LMS and LRS glue over a real store: statements are queued as a play goes on (each exactly
+//! once, whatever is recorded again), nothing is queued without settings or a student, the LMS
+//! page's sync records the stored plays that moved since the LRS was set up, and a SCORM launch
+//! resumes from `cmi.suspend_data` without asking.
 
 mod common;
 
