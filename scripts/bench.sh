@@ -23,9 +23,9 @@ out=$(mktemp)
   echo
   echo "## First load (dist/)"
   echo
-  echo "Budget: everything a page's first visit downloads ≤ 250 KB gzip (aim 160 KB). The site is five"
+  echo "Budget: everything a page's first visit downloads ≤ 250 KB gzip (aim 160 KB). The site is six"
   echo "apps (src/ui/mod.rs); a student's first visit loads only the student app. Pack bodies are"
-  echo "fetched when a pack is opened. \`lms\` is the student app's LMS page (SCORM launches, LRS settings)."
+  echo "fetched when a pack is opened. \`lms\` is the LMS page (LRS settings, xAPI sync, export), \`scorm\` the SCORM page."
   echo
   echo "| app | file | raw | gzip -9 |"
   echo "|---|---|---:|---:|"
@@ -43,6 +43,7 @@ out=$(mktemp)
   size_table teacher dist/teacher
   size_table teacher-packs dist/teacher/packs
   size_table lms dist/lms
+  size_table scorm dist/lms/scorm
   packs_gz=0; n=0
   for f in dist/packs/*; do packs_gz=$((packs_gz + $(gzip -9 -c "$f" | wc -c))); n=$((n + 1)); done
   awk -v n="$n" -v g="$packs_gz" 'BEGIN { printf "| packs | %d files, loaded one at a time when opened | | %.1f KB in all |\n", n, g / 1000 }'

@@ -38,9 +38,9 @@ wasm_clippy() {
   # The browser-only code (local storage, the wasm entry, browser tests) only compiles for wasm32.
   cargo clippy --locked --target wasm32-unknown-unknown --lib --bins \
     --test browser_storage --test browser_dom --test browser_crm -- -D warnings
-    --test browser_storage --test browser_dom -- -D warnings
-  # The student app's LMS page (lms/index.html, cargo feature `lms`).
+  # The LMS page (lms/index.html, cargo feature `lms`) and the SCORM page (lms/scorm/, `scorm`).
   cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --features lms -- -D warnings
+  cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --features scorm -- -D warnings
 }
 
 browser_tests() {

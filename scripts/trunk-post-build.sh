@@ -7,7 +7,8 @@
 #      warning rather than failing the build; `make test` fails on it instead.
 #   2. the other apps, crm/, teacher/ and teacher/packs/ (trunk builds one app per page; see
 #      src/ui/mod.rs; teacher/packs/ after teacher/, whose build clears its own dist dir),
-#      and lms/, the student app's LMS page (cargo feature `lms`: SCORM mode, LRS settings),
+#      and lms/, the LMS page (cargo feature `lms`: LRS settings, xAPI sync frame, result export),
+#      then lms/scorm/, the SCORM page (cargo feature `scorm`; after lms/, whose build clears it),
 #      by a nested trunk build into the same staging dir, so `trunk build` and `trunk serve` both
 #      produce the whole site. KEFU_INNER_BUILD stops the nested builds from recursing.
 set -euo pipefail
@@ -26,6 +27,6 @@ fi
 
 release=()
 [ "${TRUNK_PROFILE:-debug}" = release ] && release=(--release)
-for app in crm teacher teacher/packs lms; do
+for app in crm teacher teacher/packs lms lms/scorm; do
   trunk build "${release[@]}" --offline --public-url ./ --dist "$TRUNK_STAGING_DIR/$app" "$app/index.html"
 done

@@ -1,8 +1,14 @@
 //! The wasm entry point: mounts the app. Nothing else lives here.
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "lms")))]
 fn main() {
     yew::Renderer::<kefu_sim::ui::student::App>::new().render();
+}
+
+/// The LMS page (`lms/`): LRS settings, the xAPI sync frame and the result export; no play.
+#[cfg(all(target_arch = "wasm32", feature = "lms"))]
+fn main() {
+    yew::Renderer::<kefu_sim::ui::student::lms::page::LmsPage>::new().render();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -215,7 +215,11 @@ fn runtime_values_follow_the_grades() {
 #[test]
 fn the_manifest_is_well_formed_with_one_sco_per_pack() {
     let packs = kefu_sim::library::builtin();
-    let files = vec!["lms/index.html".to_string(), "lms/kefu-sim-1a2b_bg.wasm".into(), "lms/kefu-sim-1a2b.js".into()];
+    let files = vec![
+        "lms/scorm/index.html".to_string(),
+        "lms/scorm/kefu-sim-1a2b_bg.wasm".into(),
+        "lms/scorm/kefu-sim-1a2b.js".into(),
+    ];
     let items = sco_items(&packs, DEFAULT_LAUNCH);
     let xml = manifest("kefu-sim", "客服实训 <全部> & 更多", &items, &files);
     let doc = roxmltree::Document::parse(&xml).unwrap();
@@ -238,7 +242,10 @@ fn the_manifest_is_well_formed_with_one_sco_per_pack() {
         let rid = node.attribute("identifierref").unwrap();
         let res = root.descendants().find(|d| d.attribute("identifier") == Some(rid)).unwrap();
         assert_eq!(res.attribute((adlcp, "scormtype")), Some("sco"));
-        assert_eq!(res.attribute("href").unwrap(), format!("lms/index.html?scorm=1&pack={}", pack.pack.meta.id));
+        assert_eq!(
+            res.attribute("href").unwrap(),
+            format!("lms/scorm/index.html?scorm=1&pack={}", pack.pack.meta.id)
+        );
     }
     let shared = root.descendants().find(|d| d.attribute("identifier") == Some("shared")).unwrap();
     let listed: Vec<&str> = shared.children().filter_map(|f| f.attribute("href")).collect();
@@ -261,7 +268,7 @@ fn read_zip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
 #[test]
 fn packages_zip_the_site_with_the_manifest_first() {
     let site = vec![
-        ("lms/index.html".to_string(), b"<!doctype html>".repeat(50)),
+        ("lms/scorm/index.html".to_string(), b"<!doctype html>".repeat(50)),
         ("assets/app.wasm".to_string(), (0..=255u8).cycle().take(5000).collect()),
     ];
     for how in [Compression::Stored, Compression::Deflated] {
@@ -278,7 +285,7 @@ fn packages_zip_the_site_with_the_manifest_first() {
     let meta = &packs[0].pack.meta;
     assert!(xml.contains(&format!("manifest-kefu-sim-{}-v{}", meta.id, meta.version)), "{xml}");
     let err = package(site[1..].to_vec(), &packs, "x", DEFAULT_LAUNCH, Compression::Stored).unwrap_err();
-    assert!(err.contains("lms/index.html"), "{err}");
+    assert!(err.contains("lms/scorm/index.html"), "{err}");
 }
 
 #[test]
@@ -286,8 +293,8 @@ fn the_scorm_cli_packages_a_built_site() {
     let dir = std::env::temp_dir().join(format!("kefu-scorm-test-{}", std::process::id()));
     let dist = dir.join("dist");
     std::fs::create_dir_all(dist.join("assets")).unwrap();
-    std::fs::create_dir_all(dist.join("lms")).unwrap();
-    std::fs::write(dist.join("lms").join("index.html"), "<!doctype html>").unwrap();
+    std::fs::create_dir_all(dist.join("lms").join("scorm")).unwrap();
+    std::fs::write(dist.join("lms").join("scorm").join("index.html"), "<!doctype html>").unwrap();
     std::fs::write(dist.join("assets").join("style.css"), "body{}").unwrap();
     let out = dir.join("pkg.zip");
     let run =
@@ -296,7 +303,7 @@ fn the_scorm_cli_packages_a_built_site() {
     let ok = run(&["--pack", "apple-seller", "--stored", dist.to_str().unwrap(), out.to_str().unwrap()]);
     assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stderr));
     let names: Vec<String> = read_zip(&std::fs::read(&out).unwrap()).into_iter().map(|(n, _)| n).collect();
-    assert_eq!(names, ["imsmanifest.xml", "assets/style.css", "lms/index.html"]);
+    assert_eq!(names, ["imsmanifest.xml", "assets/style.css", "lms/scorm/index.html"]);
 
     assert_eq!(run(&[]).status.code(), Some(2));
     assert_eq!(

@@ -1,6 +1,7 @@
-//! The student app's LMS and LRS glue over a real store: statements are queued as a play goes
-//! on (each exactly once, whatever is recorded again), nothing is queued without settings or a
-//! student, and a SCORM launch resumes from `cmi.suspend_data` without asking.
+//! The LMS and LRS glue over a real store: statements are queued as a play goes on (each exactly
+//! once, whatever is recorded again), nothing is queued without settings or a student, the LMS
+//! page's sync records the stored plays that moved since the LRS was set up, and a SCORM launch
+//! resumes from `cmi.suspend_data` without asking.
 
 mod common;
 
@@ -157,4 +158,43 @@ fn a_scorm_launch_resumes_from_suspend_data_without_asking() {
     let data = scorm::encode(&pack, session(&done).play()).unwrap();
     let again = launch(Rc::new(MemoryStore::new()), Some(data), "sample");
     assert!(session(&again).is_finished());
+}
+
+#[test]
+fn the_sync_records_stored_plays_that_moved_since_the_lrs_was_set_up() {
+    use kefu_sim::ui::student::lms::xapi_sync::{due_plays, forget_since, since};
+    let store: Rc<dyn Store> = Rc::new(MemoryStore::new());
+    let pack = common::load("sample.toml", common::SAMPLE);
+    let saves = Rc::new(Saves::new(store.clone()));
+    let state = Rc::new(AppState::with_packs(vec![pack.clone()], saves.clone()));
+
+    // A play finished at 30 (before the LRS was set up at 40), then one in progress at 50.
+    let mut s = state.reduce(Action::Open { pack_id: "sample".into(), seed: 7, now: 1 });
+    for (choice, at) in [("probe", 10), ("praise", 20), ("invite", 30)] {
+        s = s.reduce(Action::Choose { choice: choice.into(), now: at }).reduce(Action::Continue);
+    }
+    assert!(session(&s).is_finished());
+    let old_key = format!("kefu-sim/history/{}", s.finished_key.clone().expect("saved in the history"));
+    assert_eq!(since(store.as_ref(), 40), 40, "the start is stored when missing");
+    assert_eq!(since(store.as_ref(), 99), 40, "and kept");
+    let s = s
+        .reduce(Action::Again { seed: 7, now: 45 })
+        .reduce(Action::Choose { choice: "probe".into(), now: 50 });
+    let due = due_plays(&saves, 40, &[], 60);
+    assert_eq!(due.len(), 1, "only the play that moved since");
+    assert_eq!((due[0].0.as_deref(), &due[0].1), (None, session(&s).play()));
+
+    // Finished after the start: listed with its key until this page recorded it.
+    let s = s.reduce(Action::Continue).reduce(Action::Choose { choice: "praise".into(), now: 51 });
+    let s = s.reduce(Action::Continue).reduce(Action::Choose { choice: "invite".into(), now: 52 });
+    let key = format!("kefu-sim/history/{}", s.finished_key.clone().unwrap());
+    let due = due_plays(&saves, 40, &[], 60);
+    assert_eq!(due.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>(), vec![Some(key.clone())]);
+    assert!(due_plays(&saves, 40, &[key], 60).is_empty());
+
+    // Switched off and on again: the old plays stay unsent.
+    forget_since(store.as_ref());
+    assert_eq!(since(store.as_ref(), 70), 70);
+    assert!(due_plays(&saves, 70, &[], 80).is_empty());
+    assert!(due_plays(&saves, 0, &[], 80).iter().any(|(k, _)| k.as_deref() == Some(old_key.as_str())));
 }

@@ -25,7 +25,7 @@ mod native {
 Packages a built kefu-sim site (DIST, e.g. dist/) as a SCORM 1.2 package OUT.zip.
   --pack ID      one SCO for this built-in pack (repeatable; default: every built-in pack)
   --title TITLE  the course title shown by the LMS (default: 客服实训)
-  --launch URL   launch URL template, {pack} is the pack id (default: lms/index.html?scorm=1&pack={pack})
+  --launch URL   launch URL template, {pack} is the pack id (default: lms/scorm/index.html?scorm=1&pack={pack})
   --stored       store files uncompressed (default: deflate)
 Exit status: 0 written, 1 failed, 2 usage error.";
 

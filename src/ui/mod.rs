@@ -1,4 +1,4 @@
-//! The Yew user interface: five apps over the same core, each its own page and wasm file so that a
+//! The Yew user interface: six apps over the same core, each its own page and wasm file so that a
 //! student's first load carries only what a student uses (wasm has no code loading on demand, and
 //! trunk builds one app per page). They share the browser's local storage and these components.
 //!
@@ -7,8 +7,10 @@
 //! - `teacher`: verifying results and the class dashboard (`teacher/index.html`), and apart from it
 //!   loading and checking packs (`teacher/packs/index.html`, `teacher::packs_app`): only that page
 //!   carries the pack checker and its TOML parser (about a quarter of a wasm file).
-//! - the student app's LMS page (`lms/index.html`): the student app built with the cargo feature
-//!   `lms`, for SCORM launches and the LRS settings (see `student::lms`).
+//! - the LMS page (`lms/index.html`, cargo feature `lms`, `student::lms::page`): the LRS settings,
+//!   the student app's hidden xAPI sync frame and the result export; and the SCORM page
+//!   (`lms/scorm/index.html`): the student app built with the cargo feature `scorm` (see
+//!   `student::lms`).
 //!
 //! No business logic lives here: each app's one reducer (`state.rs`) calls the core.
 

@@ -1,6 +1,7 @@
 // xAPI round trip with a real LRS (Ralph): the student sets up the LRS and their identity on the
-// settings page by clicking, plays 卖苹果的三个商贩 to its debrief — part of it offline — and the LRS
-// then holds exactly the expected statements: launched, one answered per choice clicked (with the
+// settings page (lms/) by clicking, plays 卖苹果的三个商贩 in the student app to its debrief — part of
+// it offline — while the hidden sync frame the student app adds (lms/#/sync, data-xapi-sync) records
+// the stored plays' statements and sends them; the LRS then holds exactly the expected statements: launched, one answered per choice clicked (with the
 // choice as response), completed and passed or failed with the debrief's scaled score, every one
 // with the typed student as actor and none twice, although the offline steps were retried.
 import { test, before, after } from 'node:test';
@@ -55,6 +56,21 @@ async function step(page, pick) {
   return id;
 }
 
+/** Waits until the LRS holds `n` statements (the sync frame works in the background). */
+async function lrsHolds(n, timeout = 30_000) {
+  const end = Date.now() + timeout;
+  let count;
+  while ((count = (await lrs.statements()).length) !== n && Date.now() < end) {
+    await new Promise((ok) => setTimeout(ok, 250));
+  }
+  assert.equal(count, n, `the LRS holds ${n} statements`);
+}
+
+/** How many statements the sync frame says are waiting. */
+async function waiting(frame) {
+  return Number(await frame.locator('[data-xapi-queue]').getAttribute('data-xapi-queue'));
+}
+
 test('statements reach the LRS once each, also after going offline mid-play', async () => {
   const page = await newPage(browser);
   await page.goto(server.url);
@@ -80,23 +96,29 @@ test('statements reach the LRS once each, also after going offline mid-play', as
   const model = models.get('apple-seller');
   const pick = bestChoice(model);
   await page.locator('[data-settings-back]').click();
+  const frame = page.frameLocator('iframe[data-xapi-sync]');
+  await frame.locator('[data-xapi-queue]').waitFor({ state: 'attached' });
   await page.locator('[data-pack="apple-seller"]').click();
   assert.equal(await waitForStep(page), 'choice');
   const clicked = [await step(page, pick)];
-  await page.locator('[data-xapi-queue="0"]').waitFor();
-  assert.equal((await lrs.statements()).length, 2, 'launched and the first answer arrived at once');
+  await lrsHolds(2); // launched and the first answer, sent at once
+  await frame.locator('[data-xapi-queue="0"]').waitFor({ state: 'attached' });
 
   await page.context().setOffline(true);
   clicked.push(await step(page, pick));
-  const waiting = Number(await page.locator('[data-xapi-queue]').getAttribute('data-xapi-queue'));
-  assert.ok(waiting >= 1, `statements wait while offline (${waiting})`);
+  const end = Date.now() + 10_000;
+  while ((await waiting(frame)) < 1 && Date.now() < end) await new Promise((ok) => setTimeout(ok, 100));
+  const held = await waiting(frame);
+  assert.ok(held >= 1, `statements wait while offline (${held})`);
+  assert.equal((await lrs.statements()).length, 2, 'nothing reached the LRS while offline');
   await page.context().setOffline(false);
 
   const { choices: rest, exercises } = await playToEnd(page, model, pick);
   clicked.push(...rest);
   assert.equal(await waitForStep(page), 'debrief');
   const percent = Number(await page.locator('[data-debrief] [data-percent]').getAttribute('data-percent'));
-  await page.locator('[data-xapi-queue="0"]').waitFor({ timeout: 30_000 });
+  await lrsHolds(clicked.length + exercises.length + 3, 45_000);
+  await frame.locator('[data-xapi-queue="0"]').waitFor({ state: 'attached', timeout: 30_000 });
   await snapshot(page, 'lrs-debrief');
 
   // What the LRS holds, in the play's order (its own order is by storage, batch by batch).
@@ -139,9 +161,11 @@ test('statements reach the LRS once each, also after going offline mid-play', as
     assert.deepEqual(Object.keys(skills).sort(), model.dimensions.map((d) => d.id).sort(), 'per-skill scores');
   }
 
-  // A reload sends nothing again (the ids are remembered as sent).
+  // A reload (the sync frame records every stored play again) sends nothing again (the ids are
+  // remembered as sent).
   await page.reload();
-  await page.locator('[data-xapi-queue="0"]').waitFor();
+  await page.frameLocator('iframe[data-xapi-sync]').locator('[data-xapi-queue="0"]').waitFor({ state: 'attached' });
+  await new Promise((ok) => setTimeout(ok, 3000));
   assert.equal((await lrs.statements()).length, stored.length);
 
   const lrsPort = new URL(lrs.url).port;

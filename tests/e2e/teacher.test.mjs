@@ -4,7 +4,8 @@
 //  (ii)  a valid pack is loaded, listed, played in the student app to its debrief; a newer version
 //        replaces it (old→new shown), an older one is refused, the unfinished play on the old
 //        version is refused with a message, the finished one stays viewable; the pack is removed;
-//  (iii) two students set their identity, play and export result files (downloads captured); one
+//  (iii) two students play and export result files by following the student app's export links to
+//        the LMS page's export page, where they set their identity (downloads captured); one
 //        file is tampered with (a claimed score edited) and one is malformed; the teacher imports
 //        all of them at once; the dashboard counts the two students, flags the tampered and the
 //        malformed files, and the CSV downloads hold a BOM and the expected rows.
@@ -182,8 +183,12 @@ test('two students export results; the teacher imports them with a tampered and 
   // Student A: one built-in play, exported from the debrief.
   const a = await newPage(browser);
   await play(a, 'apple-seller', apple, (ids) => ids[0]);
+  // The debrief's export link leads to the LMS page's export page (lms/#/export/<key>): identity,
+  // then the download of this one play.
+  await a.locator('[data-debrief] [data-export-result]').click();
+  await a.waitForURL(/\/lms\/#\/export\/.+/);
   await identify(a, '张三', '2023001');
-  const fileA = await download(a, '[data-debrief] [data-export-result]');
+  const fileA = await download(a, '[data-export-result]');
   assert.match(fileA.name, /^成绩-2023001-张三-apple-seller-\d+\.json$/);
 
   // Student B: the teacher's pack (loaded in B's browser too) and the built-in one; "export all".
@@ -192,6 +197,8 @@ test('two students export results; the teacher imports them with a tampered and 
   await play(b, good.pack.meta.id, good.pack, (ids) => ids[ids.length - 1]);
   await play(b, 'apple-seller', apple, (ids) => ids[ids.length - 1]);
   await b.goto(`${server.url}#/history`);
+  await b.locator('[data-export-all]').click();
+  await b.waitForURL(/\/lms\/#\/export$/);
   await identify(b, '李四', '2023002');
   const fileB = await download(b, '[data-export-all]');
   assert.equal(fileB.name, '成绩-2023002-李四-全部.json');

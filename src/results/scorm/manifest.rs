@@ -10,10 +10,10 @@ use crate::engine::LoadedPack;
 use crate::results::pass::pass_mark;
 
 /// How a SCO launches the app: `{pack}` is replaced by the pack id. A query rather than a `#`
-/// route, because LMSs append their own parameters to the launch URL. It opens the LMS page
-/// (`lms/`, the student app with SCORM support) directly: `index.html` would forward there too,
-/// but only after the browser started fetching the student app's own files.
-pub const DEFAULT_LAUNCH: &str = "lms/index.html?scorm=1&pack={pack}";
+/// route, because LMSs append their own parameters to the launch URL. It opens the SCORM page
+/// (`lms/scorm/`, the student app built with SCORM support) directly: `index.html` would forward
+/// there too, but only after the browser started fetching the student app's own files.
+pub const DEFAULT_LAUNCH: &str = "lms/scorm/index.html?scorm=1&pack={pack}";
 
 /// One launchable item of the package.
 #[derive(Debug, Clone, PartialEq, Eq)]

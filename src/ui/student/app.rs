@@ -10,14 +10,11 @@ use crate::library;
 use crate::storage::{Saves, Store};
 use crate::ui::components::nav::Nav;
 use crate::ui::components::notices::Notices;
-use crate::ui::student::lms::{use_lms, LmsContext};
-#[cfg(not(feature = "lms"))]
+#[cfg(not(feature = "scorm"))]
 use crate::ui::student::pages::history::{History, HistoryDetail};
-#[cfg(not(feature = "lms"))]
+#[cfg(not(feature = "scorm"))]
 use crate::ui::student::pages::home::Home;
 use crate::ui::student::pages::play::Play;
-#[cfg(feature = "lms")]
-use crate::ui::student::pages::settings::Settings;
 use crate::ui::student::route::{use_route, Route};
 use crate::ui::student::state::{Action, AppState};
 use crate::ui::Area;
@@ -89,15 +86,28 @@ pub fn app(props: &AppProps) -> Html {
                 // their compiled form: no pack source is parsed here).
                 let builtin = library::index();
                 let mut notices = vec![];
-                let local = crate::storage::packs::playable(store.as_ref(), &builtin, now(), &mut notices);
+                // A SCORM package launches built-in packs only: the SCORM page skips the teacher's.
+                let local = if cfg!(feature = "scorm") {
+                    vec![]
+                } else {
+                    crate::storage::packs::playable(store.as_ref(), &builtin, now(), &mut notices)
+                };
                 AppState::new(builtin, vec![], saves).with_local(local, notices)
             }
         }
     });
     let route = use_route();
-    let lms = use_lms(&state);
+    // The SCORM page's attempt (the student app has none). Neither records statements: the LMS
+    // page does, in a hidden frame (below).
+    #[cfg(feature = "scorm")]
+    let scorm_pack = crate::ui::student::lms::scorm_hook::use_scorm(&state);
+    #[cfg(not(feature = "scorm"))]
+    let scorm_pack: Option<String> = None;
+    // LRS settings are stored (they are changed on another page, `lms/`): a plain read, cheaper in
+    // wasm size than a memo hook.
+    let lrs = state.saves.store().get(crate::results::xapi::LRS_SETTINGS_KEY).is_ok_and(|v| v.is_some());
     // Single-pack mode: the play is all there is.
-    let page = if lms.scorm_pack.is_some() {
+    let page = if scorm_pack.is_some() {
         html! { <Play /> }
     } else {
         page(&route)
@@ -106,11 +116,9 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |i| state.dispatch(Action::DismissNotice(i)))
     };
-    let x = &lms.xapi;
     html! {
         <ContextProvider<AppHandle> context={state.clone()}>
-        <ContextProvider<LmsContext> context={lms.clone()}>
-            if !LMS_PAGE {
+            if !SCORM_PAGE {
                 <Nav area={Area::Student} active={match route {
                     Route::History | Route::HistoryEntry(_) => "history",
                     _ => "home",
@@ -119,32 +127,32 @@ pub fn app(props: &AppProps) -> Html {
             <Notices notices={state.notices.clone()} {on_dismiss} />
             <main>{ page }</main>
             <footer class="site-footer">
-                if x.configured || x.pending > 0 {
-                    <span class="xapi-queue" data-xapi-queue={x.pending.to_string()} title={x.error.clone()}>
-                        { if x.pending == 0 { "学习记录已全部发送".to_string() } else { format!("学习记录 {} 条待发送", x.pending) } }
-                    </span>
+                if lrs {
+                    {"学习记录自动发送到学校的学习记录库"}
+                    // The LMS page records the stored plays' statements and sends them (`lms/#/sync`).
+                    <iframe src={SYNC_HREF} hidden=true title="学习记录同步" data-xapi-sync="" />
                 } else {
                     {"客服实训 · 所有进度只保存在本浏览器中"}
                 }
-                if !LMS_PAGE {
+                if !SCORM_PAGE {
                     {" · "}<a href={SETTINGS_HREF} data-open-settings="">{"学习记录设置"}</a>
                 }
             </footer>
-        </ContextProvider<LmsContext>>
         </ContextProvider<AppHandle>>
     }
 }
 
 /// The page of `route` in the student app.
-#[cfg(not(feature = "lms"))]
+#[cfg(not(feature = "scorm"))]
 fn page(route: &Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
         Route::Play => html! { <Play /> },
         Route::History => html! { <History /> },
         Route::HistoryEntry(key) => html! { <HistoryDetail key_suffix={key.clone()} /> },
-        Route::Settings => html! {
-            <div class="empty"><a href={SETTINGS_HREF}>{"学习记录设置"}</a></div>
+        // Pages of the LMS page (`lms/`): a link there.
+        Route::Settings | Route::Sync | Route::Export(_) => html! {
+            <div class="empty"><a href={format!("lms/{}", route.href())}>{"打开"}</a></div>
         },
         Route::NotFound(path) => html! {
             <div class="empty">
@@ -155,14 +163,16 @@ fn page(route: &Route) -> Html {
     }
 }
 
-/// The LMS page shows the LRS settings when it is not playing a SCORM attempt.
-#[cfg(feature = "lms")]
+/// The SCORM page shows only the play of its launch; opened otherwise, it says what it is for.
+#[cfg(feature = "scorm")]
 fn page(_route: &Route) -> Html {
-    html! { <Settings /> }
+    html! { <p class="empty">{"此页面由学习平台(SCORM)启动。"}<a href="../../">{"返回首页"}</a></p> }
 }
 
-/// This is the LMS page (`lms/index.html`, cargo feature `lms`): SCORM mode or the LRS settings,
-/// without the student app's navigation (its links are relative to the site's root).
-const LMS_PAGE: bool = cfg!(feature = "lms");
+/// This is the SCORM page (`lms/scorm/index.html`, cargo feature `scorm`): one pack's play, without
+/// the student app's navigation (its links are relative to the site's root).
+const SCORM_PAGE: bool = cfg!(feature = "scorm");
 /// The LRS settings page, from the student app's page.
 const SETTINGS_HREF: &str = "lms/#/settings";
+/// The LMS page in sync mode, from this page.
+const SYNC_HREF: &str = if SCORM_PAGE { "../#/sync" } else { "lms/#/sync" };

@@ -9,8 +9,7 @@ use crate::results::{ResultFile, ResultPlay, Student};
 use crate::storage::Loaded;
 use crate::ui::clock;
 use crate::ui::download;
-use crate::ui::student::app::AppHandle;
-use crate::ui::student::state::Action;
+use crate::ui::student::lms::page::LmsTools;
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
@@ -22,7 +21,7 @@ pub struct ExportProps {
 
 #[function_component(Export)]
 pub fn export(props: &ExportProps) -> Html {
-    let state = use_context::<AppHandle>().expect("AppHandle is provided by App");
+    let state = use_context::<LmsTools>().expect("LmsTools is provided by LmsPage");
     let student = {
         let state = state.clone();
         use_state(move || match Student::load(state.saves.store().as_ref(), clock::now()) {
@@ -49,7 +48,7 @@ pub fn export(props: &ExportProps) -> Html {
                 match Student::new(&value(&name_ref), &value(&number_ref)) {
                     Ok(s) => {
                         if let Err(e) = s.save(state.saves.store().as_ref()) {
-                            state.dispatch(Action::Notify(format!("姓名和学号没有保存:{e}")));
+                            state.notify.emit(format!("姓名和学号没有保存:{e}"));
                         }
                         error.set(None);
                         editing.set(false);
@@ -77,7 +76,7 @@ pub fn export(props: &ExportProps) -> Html {
             let Some(s) = (*student).clone() else { return };
             let file = ResultFile::new(s, plays.clone(), clock::now());
             if let Err(e) = download::save(&file.file_name(), "application/json", file.to_json().as_bytes()) {
-                state.dispatch(Action::Notify(e));
+                state.notify.emit(e);
             }
         })
     };

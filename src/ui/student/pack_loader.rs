@@ -9,11 +9,15 @@ use crate::ui::student::app::AppHandle;
 use crate::ui::student::route::{navigate, Route};
 use crate::ui::student::state::Action;
 
-/// Where the compiled built-in packs are, relative to the page (the LMS page is in `lms/`).
-#[cfg(not(feature = "lms"))]
-pub const PACKS_DIR: &str = "packs/";
-#[cfg(feature = "lms")]
-pub const PACKS_DIR: &str = "../packs/";
+/// Where the compiled built-in packs are, relative to the page (the LMS page is in `lms/`, the
+/// SCORM page in `lms/scorm/`).
+pub const PACKS_DIR: &str = if cfg!(feature = "scorm") {
+    "../../packs/"
+} else if cfg!(feature = "lms") {
+    "../packs/"
+} else {
+    "packs/"
+};
 
 /// Loads pack `id` if it is not loaded yet, then runs `then` (with the state handle) once it is.
 pub fn ensure_loaded(state: &AppHandle, id: &str, then: impl FnOnce(&AppHandle) + 'static) {

@@ -1,4 +1,5 @@
-//! The student app's routes (`#/`, `#/play`, `#/history`, `#/settings`…). A play in progress is not in the URL: a
+//! The student app's routes (`#/`, `#/play`, `#/history`; the LMS page's `#/settings`, `#/sync`,
+//! `#/export`). A play in progress is not in the URL: a
 //! reload lands on the home page, where the pack's entry offers to resume it.
 
 use yew::prelude::*;
@@ -12,8 +13,13 @@ pub enum Route {
     History,
     /// One finished play, by the last part of its storage key (ASCII: time, pack id, seed).
     HistoryEntry(String),
-    /// The LRS (xAPI) settings and the state of the statement queue.
+    /// The LRS (xAPI) settings and the state of the statement queue (LMS page).
     Settings,
+    /// Records and sends the stored plays' statements (LMS page, in a hidden frame).
+    Sync,
+    /// The identity form and result-file export (LMS page): every finished play, or the one
+    /// whose history key ends with this.
+    Export(Option<String>),
     NotFound(String),
 }
 
@@ -26,9 +32,12 @@ impl Route {
                 "play" => Route::Play,
                 "history" => Route::History,
                 "settings" => Route::Settings,
+                "sync" => Route::Sync,
+                "export" => Route::Export(None),
                 _ => Route::NotFound(path.to_string()),
             },
             Some(("history", key)) if !key.is_empty() => Route::HistoryEntry(key.to_string()),
+            Some(("export", key)) if !key.is_empty() => Route::Export(Some(key.to_string())),
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -40,6 +49,9 @@ impl Route {
             Route::History => "#/history".into(),
             Route::HistoryEntry(key) => format!("#/history/{key}"),
             Route::Settings => "#/settings".into(),
+            Route::Sync => "#/sync".into(),
+            Route::Export(None) => "#/export".into(),
+            Route::Export(Some(key)) => format!("#/export/{key}"),
             Route::NotFound(p) => format!("#/{p}"),
         }
     }
@@ -67,6 +79,9 @@ mod tests {
         assert_eq!(Route::parse("#/play"), Route::Play);
         assert_eq!(Route::parse(&Route::Settings.href()), Route::Settings);
         assert_eq!(Route::parse("#/nope"), Route::NotFound("nope".into()));
+        for r in [Route::Sync, Route::Export(None), Route::Export(Some("000000000000001-a-2".into()))] {
+            assert_eq!(Route::parse(&r.href()), r);
+        }
         assert_eq!(Route::parse("#/history/"), Route::NotFound("history/".into()));
     }
 }

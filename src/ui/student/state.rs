@@ -48,6 +48,8 @@ pub struct AppState {
     pub notices: Vec<String>,
     /// Bumped whenever the history changes, so pages reading it refresh.
     pub history_rev: u32,
+    /// The last part of the history key of the play finished last (its debrief's export link).
+    pub finished_key: Option<String>,
     /// Bumped by every action: contexts compare states by it (sessions are large to compare).
     rev: u64,
 }
@@ -126,6 +128,7 @@ impl AppState {
             screen: Screen::Idle,
             notices: vec![],
             history_rev: 0,
+            finished_key: None,
             rev: 0,
         }
     }
@@ -221,8 +224,12 @@ impl AppState {
                 self.notices.push(format!("这次练习的客户资料没有记入客户管理:{e}"));
             }
             match self.saves.finish(&history_entry(&session, now)) {
-                Ok(_) => self.history_rev += 1,
+                Ok(key) => {
+                    self.history_rev += 1;
+                    self.finished_key = key.strip_prefix(crate::storage::saves::HISTORY).map(str::to_string);
+                }
                 Err(n) => {
+                    self.finished_key = None;
                     // The history could not be written: keep the progress so the play is not lost.
                     self.note(n);
                     if let Err(n) = self.saves.save_progress(session.play()) {
@@ -236,16 +243,11 @@ impl AppState {
     }
 }
 
-/// The play kept in SCORM resume data. Only the LMS page (cargo feature `lms`) launches SCORM
+/// The play kept in SCORM resume data. Only the SCORM page (cargo feature `scorm`) launches SCORM
 /// attempts, so the student app's wasm leaves the decoder out; native builds keep it for the tests.
-#[cfg(any(feature = "lms", not(target_arch = "wasm32")))]
+#[cfg(any(feature = "scorm", not(target_arch = "wasm32")))]
 fn resume(pack: &LoadedPack, data: &str) -> Result<Play, String> {
     crate::results::scorm::decode(pack, data).map_err(|e| e.to_string())
-}
-
-#[cfg(not(any(feature = "lms", not(target_arch = "wasm32"))))]
-fn resume(_pack: &LoadedPack, _data: &str) -> Result<Play, String> {
-    Err("本页面不处理学习平台的进度".into())
 }
 
 /// The history record of a finished session.
@@ -334,6 +336,8 @@ impl Reducible for AppState {
                 }
             }
             Action::Close => s.screen = Screen::Idle,
+            // Only the SCORM page launches attempts (native builds keep it for the tests).
+            #[cfg(any(feature = "scorm", not(target_arch = "wasm32")))]
             Action::Launch { pack_id, suspend, seed, now } => match (s.pack(&pack_id), suspend) {
                 (None, _) => s.notices.push(format!("没有找到场景包「{pack_id}」")),
                 (Some(pack), Some(data)) => {
@@ -349,6 +353,8 @@ impl Reducible for AppState {
                 }
                 (Some(pack), None) => s.start(pack, seed, now),
             },
+            #[cfg(not(any(feature = "scorm", not(target_arch = "wasm32"))))]
+            Action::Launch { .. } => {}
             Action::Notify(message) => s.notices.push(message),
             Action::DismissNotice(i) => {
                 if i < s.notices.len() {

@@ -1,5 +1,5 @@
 //! How the page was launched. An LMS launches a SCO of the SCORM package with the URL the manifest
-//! gives (`results::scorm::DEFAULT_LAUNCH`, `lms/index.html?scorm=1&pack=ID`, possibly followed by the
+//! gives (`results::scorm::DEFAULT_LAUNCH`, `lms/scorm/index.html?scorm=1&pack=ID`, possibly followed by the
 //! LMS's own parameters); any other URL is the whole app.
 
 /// The pack id of a SCORM launch, from the page's query (`location.search`): `Some` only when

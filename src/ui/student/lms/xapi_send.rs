@@ -3,7 +3,7 @@
 //! only then updated and saved (a play may have enqueued statements meanwhile), and statements
 //! leave it only on a 2xx, or a 409 for a single statement (its id is already stored): see
 //! `results::xapi::Queue::apply`. A failed attempt waits for its retry time; the app calls
-//! [`flush`] on a timer and when the browser comes back online.
+//! [`flush`] on a timer and, after [`wake`], when the browser comes back online.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -104,13 +104,12 @@ async fn post(_req: &LrsRequest) -> u16 {
     0
 }
 
-/// The browser is back online: statements waiting for a retry time are due now, then sent.
-pub fn wake(store: Rc<dyn Store>, report: Callback<XapiStatus>) {
-    let now = clock::now();
-    if let Ok(mut q) = queue(store.as_ref(), now) {
+/// The browser is back online: statements waiting for a retry time are due now (the caller then
+/// syncs, which sends them).
+pub fn wake(store: &dyn Store, now: i64) {
+    if let Ok(mut q) = queue(store, now) {
         if q.wake(now) > 0 {
-            let _ = q.save(store.as_ref());
+            let _ = q.save(store);
         }
     }
-    flush(store, report);
 }

@@ -4,14 +4,13 @@
 use yew::prelude::*;
 
 use crate::engine::{Debrief, Session};
-use crate::results::ResultPlay;
 use crate::storage::saves::HISTORY;
 use crate::storage::HistoryEntry;
 use crate::ui::components::debrief::DebriefView;
 use crate::ui::components::score_chart::{Bar, ScoreChart};
 use crate::ui::format::datetime;
 use crate::ui::student::app::AppHandle;
-use crate::ui::student::export::Export;
+use crate::ui::student::export_link::export_link;
 use crate::ui::student::pack_loader;
 use crate::ui::student::route::Route;
 
@@ -38,7 +37,7 @@ pub fn history() -> Html {
             if list.is_empty() {
                 <p class="empty">{"还没有完成的练习。"}</p>
             } else {
-                <Export all=true plays={list.iter().map(|(_, e)| ResultPlay::of_history(e)).collect::<Vec<_>>()} />
+                { export_link(None, list.len()) }
             }
             <ul class="history-list">
                 { for list.iter().map(|(key, e)| html! {
@@ -89,7 +88,7 @@ pub fn history_detail(props: &EntryProps) -> Html {
     html! {
         <div class="history-detail">
             <a href={Route::History.href()} class="back">{"← 练习记录"}</a>
-            <Export plays={vec![ResultPlay::of_history(&entry)]} />
+            { export_link(Some(props.key_suffix.clone()), 1) }
             { match replayed {
                 Ok(session) => html! {
                     <DebriefView debrief={Debrief::of(&session)} title={entry.title.clone()} seed={entry.play.seed} />

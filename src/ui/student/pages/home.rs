@@ -31,8 +31,19 @@ pub fn home() -> Html {
     // a pack's `source` starts with the document number), packs within a group in file order.
     let doc =
         |s: &str| s.chars().take_while(char::is_ascii_digit).collect::<String>().parse().unwrap_or(u32::MAX);
-    // The teacher's packs come after the course's.
-    groups.sort_by_key(|(name, packs)| (name == LOCAL_GROUP, packs.iter().map(|p| doc(&p.source)).min()));
+    // The teacher's packs come after the course's; equal keys keep their order. Picked one by one
+    // rather than sorted: there are a handful of groups, and a sort instantiation costs the
+    // student's wasm kilobytes.
+    let key = |i: usize| {
+        let (name, packs) = &groups[i];
+        (name == LOCAL_GROUP, packs.iter().map(|p| doc(&p.source)).min(), i)
+    };
+    let mut order: Vec<usize> = Vec::with_capacity(groups.len());
+    while let Some(i) = (0..groups.len()).filter(|i| !order.contains(i)).min_by_key(|&i| key(i)) {
+        order.push(i);
+    }
+    let mut slots: Vec<Option<(String, Vec<_>)>> = groups.into_iter().map(Some).collect();
+    let groups: Vec<(String, Vec<_>)> = order.into_iter().filter_map(|i| slots[i].take()).collect();
     html! {
         <div class="home">
             <section class="hero">

@@ -6,23 +6,22 @@ use yew::prelude::*;
 
 use crate::engine::{Current, Debrief, Event};
 use crate::pack::ActivityBody;
-use crate::results::ResultPlay;
 use crate::ui::clock;
 use crate::ui::components::debrief::DebriefView;
 use crate::ui::components::exercise::graded::GradedView;
 use crate::ui::components::exercise::ExerciseView;
 use crate::ui::components::transcript::Transcript;
 use crate::ui::student::app::AppHandle;
-use crate::ui::student::export::Export;
-use crate::ui::student::lms::LmsContext;
+use crate::ui::student::export_link::export_link;
 use crate::ui::student::route::{navigate, Route};
 use crate::ui::student::state::{Action, Feedback, Screen};
 
 #[function_component(Play)]
 pub fn play() -> Html {
     let state = use_context::<AppHandle>().expect("AppHandle is provided by App");
-    // In SCORM single-pack mode the LMS owns the attempt: no "play again", no way home.
-    let single = use_context::<LmsContext>().is_some_and(|l| l.scorm_pack.is_some());
+    // On the SCORM page (single-pack mode) the LMS owns the attempt: no "play again", no way home.
+    // A constant, so each page's wasm carries only its own controls.
+    let single = cfg!(feature = "scorm");
     let dispatch = |make: fn() -> Action| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(make()))
@@ -113,8 +112,8 @@ pub fn play() -> Html {
                 };
                 let again_new = dispatch(|| Action::Again { seed: clock::new_seed(), now: clock::now() });
                 let home = Callback::from(|_: MouseEvent| navigate(&Route::Home));
-                let finished = session.play().answers.last().map_or(session.play().started, |a| a.at);
-                let result = vec![ResultPlay::of_session(session, finished)];
+                // The history entry the play was saved as (exported on the LMS page).
+                let saved = state.finished_key.clone();
                 html! {
                     <DebriefView debrief={Debrief::of(session)} title={meta.title.clone()} seed={seed}>
                         if !single {
@@ -129,7 +128,7 @@ pub fn play() -> Html {
                                     <a href="crm/" data-crm-link="">{"去客户管理查看客户资料卡"}</a>
                                 </p>
                             }
-                            <Export plays={result} />
+                            if saved.is_some() { { export_link(saved, 1) } }
                         }
                     </DebriefView>
                 }

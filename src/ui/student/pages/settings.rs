@@ -11,9 +11,9 @@ use crate::results::student::Student;
 use crate::results::xapi::{LrsSettings, LRS_SETTINGS_KEY};
 use crate::storage::{Loaded, Store};
 use crate::ui::clock;
-use crate::ui::student::app::AppHandle;
+use crate::ui::student::lms::page::LmsTools;
 use crate::ui::student::lms::xapi_record::{queue, settings};
-use crate::ui::student::lms::LmsContext;
+use crate::ui::student::lms::{xapi_sync, LmsContext};
 
 /// The page's address without its file name and query: `https://host/kefu` for
 /// `https://host/kefu/index.html?x#/settings`, the default activity base.
@@ -50,8 +50,8 @@ const FIELDS: [(&str, &str, &str, &str); 5] = [
 
 #[function_component(Settings)]
 pub fn settings_page() -> Html {
-    let state = use_context::<AppHandle>().expect("AppHandle is provided by App");
-    let lms = use_context::<LmsContext>().expect("LmsContext is provided by App");
+    let state = use_context::<LmsTools>().expect("LmsTools is provided by LmsPage");
+    let lms = use_context::<LmsContext>().expect("LmsContext is provided by LmsPage");
     let store = state.saves.store().clone();
     let student = use_state({
         let store = store.clone();
@@ -96,6 +96,8 @@ pub fn settings_page() -> Html {
                 let s = LrsSettings::new(&v[0], &v[1], &v[2], &v[3], &v[4]).map_err(|e| e.to_string())?;
                 who.save(store.as_ref()).map_err(|e| format!("学生身份无法保存:{e}"))?;
                 s.save(store.as_ref()).map_err(|e| format!("设置无法保存:{e}"))?;
+                // Plays are recorded from now on (kept when the settings are only corrected).
+                xapi_sync::since(store.as_ref(), clock::now());
                 retry_held(store.as_ref())?;
                 Ok(who)
             });
@@ -113,6 +115,7 @@ pub fn settings_page() -> Html {
         let (store, message, flush) = (store.clone(), message.clone(), lms.flush.clone());
         Callback::from(move |_: MouseEvent| {
             let _ = store.remove(LRS_SETTINGS_KEY);
+            xapi_sync::forget_since(store.as_ref());
             message.set(Some(Ok("已停用:练习记录不再发送(尚未发送的仍保留在本浏览器中)。".into())));
             flush.emit(());
         })
