@@ -22,6 +22,7 @@ pub mod labels;
 pub mod lifecycle;
 pub mod loyalty;
 pub mod man;
+pub mod order;
 pub mod persist;
 pub mod phone;
 pub mod record;
