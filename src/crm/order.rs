@@ -1,6 +1,6 @@
-//! One stable sort for every list the CRM orders. `slice::sort_by` is instantiated anew for each
-//! element type *and* each comparison closure (about 2 KB of wasm apiece, dozens of them in the
-//! CRM app); here the sorting itself runs once, on indices, behind a `&dyn` comparison, and only
+//! One stable sort for every list the core and the UI order (in the CRM module because the CRM
+//! has most of them). `slice::sort_by` is instantiated anew for each element type *and* each
+//! comparison closure (about 2 KB of wasm apiece, dozens of them in the CRM app); here the sorting itself runs once, on indices, behind a `&dyn` comparison, and only
 //! a few-byte shell is generic. Lists are small (a class's customers), so the indirection costs
 //! nothing measurable.
 
