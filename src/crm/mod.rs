@@ -14,6 +14,7 @@ pub mod csv_io;
 pub mod customer;
 pub mod duplicate;
 pub mod effect;
+mod effect_json;
 pub mod error;
 pub mod field;
 pub mod import;
