@@ -27,6 +27,8 @@ mod crm {
     pub mod labels;
     #[path = "../src/crm/man.rs"]
     pub mod man;
+    #[path = "../src/crm/order.rs"]
+    pub mod order;
     #[path = "../src/crm/phone.rs"]
     pub mod phone;
     #[path = "../src/crm/state.rs"]

@@ -36,14 +36,16 @@ fn squeeze(s: &str) -> String {
 }
 
 /// The (name, organisation) key, when there is one: an organisation by its name; a person only
-/// with a 工作单位 (two 张伟 without one are not assumed to be the same person).
-fn name_key(c: &Customer) -> Option<(String, String)> {
+/// with a 工作单位 (two 张伟 without one are not assumed to be the same person). One string,
+/// name and organisation joined by a line break (`squeeze` leaves none in either), so that both
+/// tables are the same `HashMap` type: one copy of its code in the wasm instead of two.
+fn name_key(c: &Customer) -> Option<String> {
     let name = squeeze(&c.name);
     let org = squeeze(c.organisation_name());
     if name.is_empty() || (c.kind == Kind::Individual && org.is_empty()) {
         return None;
     }
-    Some((name, org))
+    Some(format!("{name}\n{org}"))
 }
 
 /// Lookup tables over a set of cards, so that checking many new cards (an import) against many
@@ -51,7 +53,7 @@ fn name_key(c: &Customer) -> Option<(String, String)> {
 #[derive(Default)]
 pub struct DuplicateIndex {
     phones: HashMap<String, Vec<(u32, String)>>,
-    names: HashMap<(String, String), Vec<(u32, String)>>,
+    names: HashMap<String, Vec<(u32, String)>>,
 }
 
 impl DuplicateIndex {

@@ -32,8 +32,10 @@ impl Bindings {
 }
 
 /// One write to the CRM.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "do", rename_all = "snake_case", deny_unknown_fields)]
+/// Stored internally tagged by `do`. Deserialize is written by hand (effect_json.rs, same JSON):
+/// the derive for an internally tagged enum is large in wasm.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "do", rename_all = "snake_case")]
 pub enum CrmEffect {
     /// Creates a card and binds `customer` to it.
     Create {

@@ -71,8 +71,14 @@ pub(crate) fn parse_label<T: Copy>(
     label: fn(T) -> &'static str,
     what: &str,
 ) -> Result<T, String> {
-    all.iter().copied().find(|v| label(*v) == text).ok_or_else(|| {
-        let names: Vec<&str> = all.iter().map(|v| label(*v)).filter(|l| !l.is_empty()).collect();
+    let labels: Vec<&'static str> = all.iter().map(|v| label(*v)).collect();
+    find_label(text, &labels, what).map(|i| all[i])
+}
+
+/// The non-generic half of [`parse_label`]: the index of `text` among `labels`.
+fn find_label(text: &str, labels: &[&str], what: &str) -> Result<usize, String> {
+    labels.iter().position(|l| *l == text).ok_or_else(|| {
+        let names: Vec<&str> = labels.iter().copied().filter(|l| !l.is_empty()).collect();
         format!("「{text}」不是有效的{what}:应为{}", names.join("、"))
     })
 }

@@ -50,7 +50,7 @@ pub fn queue_play(store: &dyn Store, record: &PlayRecord) -> Result<Option<Strin
 pub fn apply_queued(store: &dyn Store, ws: &mut Workspace) -> (Vec<String>, Vec<(String, String)>) {
     let (mut done, mut refused) = (Vec::new(), Vec::new());
     let mut keys = store.keys(INBOX_PREFIX).unwrap_or_default();
-    keys.sort();
+    super::order::sort_by(&mut keys, |a, b| a.cmp(b));
     for key in keys {
         let record = match store.get(&key) {
             Ok(Some(text)) => serde_json::from_str::<PlayRecord>(&text).map_err(|e| format!("无法读取:{e}")),

@@ -3,6 +3,8 @@
 //! organisation, needs) is lower-cased once into an index, and a query that only adds characters
 //! to the previous one filters the previous result instead of every card.
 
+use std::cmp::Ordering;
+
 use super::customer::Customer;
 use super::man::{Man, ManClass};
 use super::phone;
@@ -165,21 +167,14 @@ fn man_rank(m: Option<Man>) -> (u8, usize) {
 
 /// Sorts cards by `key`; ties keep creation order (the sort is stable and ids ascend).
 pub fn sort(cards: &mut [&Customer], key: SortKey, descending: bool) {
-    match key {
-        SortKey::Id => cards.sort_by_key(|c| c.id),
-        SortKey::Name => cards.sort_by(|a, b| a.name.cmp(&b.name)),
-        SortKey::State => cards.sort_by_key(|c| c.state),
-        SortKey::Man => cards.sort_by_key(|c| man_rank(c.man)),
-        SortKey::Revenue => cards.sort_by_key(|c| c.revenue),
-        SortKey::NetProfit => cards.sort_by_key(|c| c.net_profit()),
-        SortKey::Purchases => cards.sort_by_key(|c| c.purchases),
-    }
+    // One comparator and one sort call: each `sort_by` closure would be its own copy of the sort.
+    crate::crm::order::sort_by(cards, |a, b| compare(a, b, key));
     if descending {
         // Reverse, then restore creation order among ties.
         cards.reverse();
         let mut start = 0;
         for end in 1..=cards.len() {
-            if end == cards.len() || !same_key(cards[start], cards[end], key) {
+            if end == cards.len() || compare(cards[start], cards[end], key).is_ne() {
                 cards[start..end].reverse();
                 start = end;
             }
@@ -187,15 +182,15 @@ pub fn sort(cards: &mut [&Customer], key: SortKey, descending: bool) {
     }
 }
 
-fn same_key(a: &Customer, b: &Customer, key: SortKey) -> bool {
+fn compare(a: &Customer, b: &Customer, key: SortKey) -> Ordering {
     match key {
-        SortKey::Id => a.id == b.id,
-        SortKey::Name => a.name == b.name,
-        SortKey::State => a.state == b.state,
-        SortKey::Man => man_rank(a.man) == man_rank(b.man),
-        SortKey::Revenue => a.revenue == b.revenue,
-        SortKey::NetProfit => a.net_profit() == b.net_profit(),
-        SortKey::Purchases => a.purchases == b.purchases,
+        SortKey::Id => a.id.cmp(&b.id),
+        SortKey::Name => a.name.cmp(&b.name),
+        SortKey::State => a.state.cmp(&b.state),
+        SortKey::Man => man_rank(a.man).cmp(&man_rank(b.man)),
+        SortKey::Revenue => a.revenue.cmp(&b.revenue),
+        SortKey::NetProfit => a.net_profit().cmp(&b.net_profit()),
+        SortKey::Purchases => a.purchases.cmp(&b.purchases),
     }
 }
 

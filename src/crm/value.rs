@@ -64,7 +64,7 @@ pub fn pareto<'a>(
     samples: usize,
 ) -> Pareto {
     let mut values: Vec<i64> = customers.into_iter().map(|c| measure.of(c)).collect();
-    values.sort_unstable_by(|a, b| b.cmp(a));
+    super::order::sort_by(&mut values, |a, b| b.cmp(a));
     let n = values.len();
     let mut prefix = Vec::with_capacity(n + 1);
     prefix.push(0i64);
@@ -110,7 +110,7 @@ pub struct Ranked {
 /// revenue, then creation order. Ranks are 1-based; equal values share a rank.
 pub fn ranking<'a>(customers: impl IntoIterator<Item = &'a Customer>) -> Vec<Ranked> {
     let mut v: Vec<&Customer> = customers.into_iter().collect();
-    v.sort_by(|a, b| {
+    super::order::sort_by(&mut v, |a, b| {
         b.net_profit().cmp(&a.net_profit()).then(b.revenue.cmp(&a.revenue)).then(a.id.cmp(&b.id))
     });
     let mut out: Vec<Ranked> = Vec::with_capacity(v.len());
@@ -169,7 +169,7 @@ pub fn big_not_good<'a>(
     rule: BigNotGoodRule,
 ) -> Vec<BigNotGood> {
     let mut v: Vec<&Customer> = customers.into_iter().filter(|c| c.revenue > 0).collect();
-    v.sort_by(|a, b| b.revenue.cmp(&a.revenue).then(a.id.cmp(&b.id)));
+    super::order::sort_by(&mut v, |a, b| b.revenue.cmp(&a.revenue).then(a.id.cmp(&b.id)));
     let all = v.len() as i64;
     let big = ((all * rule.top_revenue_bp + WHOLE - 1) / WHOLE) as usize;
     v.truncate(big);

@@ -183,7 +183,7 @@ impl Workspace {
     /// A customer's rows of the 客户拜访计划表, by date.
     pub fn visits_of(&self, id: u32) -> Vec<&VisitRow> {
         let mut rows: Vec<&VisitRow> = self.visits.iter().filter(|v| v.customer == id).collect();
-        rows.sort_by(|a, b| a.date.cmp(&b.date));
+        super::order::sort_by(&mut rows, |a, b| a.date.cmp(&b.date));
         rows
     }
 
@@ -191,7 +191,7 @@ impl Workspace {
     pub fn visit_plan(&self, salesperson: &str, year: u32) -> Vec<&VisitRow> {
         let mut rows: Vec<&VisitRow> =
             self.visits.iter().filter(|v| v.salesperson == salesperson && v.year() == Some(year)).collect();
-        rows.sort_by(|a, b| a.date.cmp(&b.date));
+        super::order::sort_by(&mut rows, |a, b| a.date.cmp(&b.date));
         rows
     }
 

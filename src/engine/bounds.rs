@@ -5,6 +5,7 @@
 
 use indexmap::IndexMap;
 
+use crate::crm::order::sort_by;
 use crate::pack::check::graph::dialogue_bounds;
 use crate::pack::exercise::exercise_bounds;
 use crate::pack::expr::{self, Env, Value};
@@ -24,7 +25,7 @@ pub fn play_bounds(
         .flat_map(|n| n.choices())
         .flat_map(|c| c.set.iter().map(|s| s.var.as_str()).chain(c.add.iter().map(|a| a.var.as_str())))
         .collect();
-    mutated.sort_unstable();
+    sort_by(&mut mutated, |a, b| a.cmp(b));
     mutated.dedup();
     let fixed = Fixed { drawn, mutated: &mutated };
     let ids: Vec<&str> = dims.iter().map(|d| d.id.as_str()).collect();
@@ -39,7 +40,7 @@ pub fn play_bounds(
         }
         let Some(d) = a.body.dialogue() else { continue };
         let mut dropped = dropped_branches(d, &fixed);
-        dropped.sort_unstable();
+        sort_by(&mut dropped, |a, b| a.cmp(b));
         let keep = |b: &Branch| dropped.binary_search(&(b as *const Branch)).is_err();
         let offer = |c: &Choice| fixed.verdict(c.when.as_ref()) != Some(false);
         for (t, (lo, hi)) in total.iter_mut().zip(dialogue_bounds(d, &ids, &keep, &offer)) {

@@ -93,7 +93,7 @@ pub fn grade_order(o: &Order, answer: &[String]) -> Result<Graded, String> {
         .map(|id| pos(id).ok_or_else(|| format!("没有这一项:{id}")))
         .collect::<Result<_, _>>()?;
     let mut seen = seq.clone();
-    seen.sort_unstable();
+    crate::crm::order::sort_by(&mut seen, |a, b| a.cmp(b));
     seen.dedup();
     if seen.len() != o.items.len() || seq.len() != o.items.len() {
         return Err("排序答案必须包含每一项,且每项只出现一次".into());

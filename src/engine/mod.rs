@@ -1,6 +1,7 @@
 //! The play engine: starts a play of a pack from a seed, offers the choices whose conditions hold,
 //! applies the chosen one, and replays stored plays deterministically (DESIGN contract).
 
+mod answer_json;
 pub mod answer_key;
 pub mod bounds;
 pub mod crm_link;

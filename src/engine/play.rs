@@ -16,8 +16,9 @@ pub struct PackRef {
     pub hash: String,
 }
 
-/// One thing the student did, in order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One thing the student did, in order. Stored flat (the input's variant is a key of its own);
+/// Deserialize is written by hand in answer_json.rs, for the same JSON without serde's buffering.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Answer {
     pub activity: String,
     /// The node (dialogue) or step the answer was given at.

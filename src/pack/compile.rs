@@ -38,7 +38,7 @@ pub fn compile(file: &str, bytes: &[u8]) -> Compiled {
     let (pack, diags, text) = compile_inner(bytes);
     let map = SourceMap::new(text);
     let mut diagnostics: Vec<Located> = diags.iter().map(|d| Located::new(file, &map, d)).collect();
-    diagnostics.sort_by_key(|d| (d.line, d.col, d.code));
+    crate::crm::order::sort_by_key(&mut diagnostics, |d| (d.line, d.col, d.code));
     diagnostics.dedup();
     let has_errors = diags.iter().any(Diagnostic::is_error);
     Compiled { pack: if has_errors { None } else { pack }, hash, diagnostics }

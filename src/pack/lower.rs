@@ -147,7 +147,7 @@ fn lower_grades(v: &TVal, root_span: Span, sink: &mut Sink) -> Vec<GradeBand> {
         let at = out.first().map_or(root_span, |g| g.span);
         sink.push(Code::E020, at, "no grade band starts at 0%: some totals would get no grade");
     }
-    out.sort_by_key(|b| std::cmp::Reverse(b.min));
+    crate::crm::order::sort_by_key(&mut out, |b| std::cmp::Reverse(b.min));
     out
 }
 

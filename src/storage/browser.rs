@@ -44,7 +44,8 @@ impl Store for LocalStore {
         let n = s.length().map_err(classify)?;
         let mut out: Vec<String> =
             (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(prefix)).collect();
-        out.sort();
+        // The shared index sort: a `sort()` of its own would be one more copy of the sort.
+        crate::crm::order::sort_by(&mut out, |a, b| a.cmp(b));
         Ok(out)
     }
 }

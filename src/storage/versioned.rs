@@ -6,6 +6,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
+use std::borrow::Cow;
 
 use super::store::{Store, StoreError};
 
@@ -51,31 +52,47 @@ pub enum Loaded<T> {
 
 /// Decodes a stored text: parses the envelope and runs migrations up to `T::SCHEMA`.
 pub fn decode<T: Versioned>(text: &str) -> Result<T, String> {
+    // Generic only in the last step: the envelope, the checks and the migrations are one copy in
+    // the wasm for every stored type, not one each.
+    let data = current_data(text, T::SCHEMA, &T::migrate)?;
+    serde_json::from_str(&data).map_err(bad_shape)
+}
+
+fn bad_shape(e: serde_json::Error) -> String {
+    format!("数据结构不符({e})")
+}
+
+/// The `data` of a stored text as JSON text of schema `schema`: as stored when it is current,
+/// else migrated step by step with `migrate`.
+fn current_data<'t>(
+    text: &'t str,
+    schema: u32,
+    migrate: &dyn Fn(u32, Json) -> Result<Json, String>,
+) -> Result<Cow<'t, str>, String> {
     let env: Envelope = serde_json::from_str(text).map_err(|e| format!("不是有效的存档数据({e})"))?;
-    let bad_shape = |e: serde_json::Error| format!("数据结构不符({e})");
-    if env.schema > T::SCHEMA {
-        return Err(format!(
-            "数据来自更新版本的应用(第 {} 版,本应用只认识到第 {} 版)",
-            env.schema,
-            T::SCHEMA
-        ));
+    if env.schema > schema {
+        return Err(format!("数据来自更新版本的应用(第 {} 版,本应用只认识到第 {} 版)", env.schema, schema));
     }
     if env.schema == 0 {
         return Err("数据版本号无效".into());
     }
-    if env.schema == T::SCHEMA {
-        return serde_json::from_str(env.data.get()).map_err(bad_shape);
+    if env.schema == schema {
+        return Ok(Cow::Borrowed(env.data.get()));
     }
     let mut data: Json = serde_json::from_str(env.data.get()).map_err(bad_shape)?;
-    for from in env.schema..T::SCHEMA {
-        data = T::migrate(from, data)?;
+    for from in env.schema..schema {
+        data = migrate(from, data)?;
     }
-    serde_json::from_str(&data.to_string()).map_err(bad_shape)
+    Ok(Cow::Owned(data.to_string()))
 }
 
 pub fn encode<T: Versioned>(value: &T) -> String {
     let data = serde_json::to_string(value).expect("stored documents serialize to JSON");
-    format!("{{\"schema\":{},\"data\":{data}}}", T::SCHEMA)
+    envelope(T::SCHEMA, &data)
+}
+
+fn envelope(schema: u32, data: &str) -> String {
+    format!("{{\"schema\":{schema},\"data\":{data}}}")
 }
 
 /// Reads `key`. An unreadable value is copied to a recovery key before this returns.
@@ -84,11 +101,16 @@ pub fn load<T: Versioned>(store: &dyn Store, key: &str, now: i64) -> Result<Load
     match decode::<T>(&text) {
         Ok(v) => Ok(Loaded::Found(v)),
         Err(reason) => {
-            let rkey = format!("{RECOVERY_PREFIX}{now}/{key}");
-            let recovery_key = store.set(&rkey, &text).ok().map(|_| rkey);
+            let recovery_key = keep_unreadable(store, key, now, &text);
             Ok(Loaded::Unreadable { reason, recovery_key })
         }
     }
+}
+
+/// Copies an unreadable stored text to a recovery key; returns the key if the copy was made.
+fn keep_unreadable(store: &dyn Store, key: &str, now: i64, text: &str) -> Option<String> {
+    let rkey = format!("{RECOVERY_PREFIX}{now}/{key}");
+    store.set(&rkey, text).ok().map(|_| rkey)
 }
 
 pub fn save<T: Versioned>(store: &dyn Store, key: &str, value: &T) -> Result<(), StoreError> {

@@ -12,6 +12,7 @@ mod plan;
 
 use yew::prelude::*;
 
+use crate::crm::order::sort_by;
 use crate::engine::Input;
 use crate::pack::{Activity, ActivityBody, Item};
 use crate::ui::clock;
@@ -50,8 +51,8 @@ fn fits(draft: &Input, blank: &Input, items: &[Item]) -> bool {
     match (draft, blank) {
         (Input::Order(d), Input::Order(b)) => {
             let (mut d, mut b) = (d.clone(), b.clone());
-            d.sort();
-            b.sort();
+            sort_by(&mut d, |x, y| x.cmp(y));
+            sort_by(&mut b, |x, y| x.cmp(y));
             d == b
         }
         (Input::Classify(d), Input::Classify(_)) => d.keys().all(|k| items.iter().any(|i| &i.id == k)),

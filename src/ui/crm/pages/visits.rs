@@ -4,6 +4,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::crm::order::sort_by;
 use crate::crm::VISIT_COLUMNS;
 use crate::ui::crm::app::use_crm;
 use crate::ui::crm::route::Route;
@@ -14,10 +15,10 @@ pub fn visits() -> Html {
     let ws = crm.ws();
     // Sorted, deduplicated lists (a Vec rather than a BTreeSet: smaller wasm).
     let mut people: Vec<String> = ws.visits().iter().map(|v| v.salesperson.clone()).collect();
-    people.sort_unstable();
+    sort_by(&mut people, |a, b| a.cmp(b));
     people.dedup();
     let mut years: Vec<u32> = ws.visits().iter().filter_map(|v| v.year()).collect();
-    years.sort_unstable();
+    sort_by(&mut years, |a, b| a.cmp(b));
     years.dedup();
     let picked = use_state(|| None::<String>);
     let year = use_state(|| None::<u32>);
