@@ -6,7 +6,9 @@
 // with the typed student as actor and none twice, although the offline steps were retried.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDir, launch, newPage, snapshot, waitForStep, packModels, playToEnd } from './lib/harness.mjs';
+import {
+  serveDir, launch, newPage, snapshot, waitForStep, packModels, playToEnd, bestChoice, step,
+} from './lib/harness.mjs';
 import { startRalph } from './lib/ralph.mjs';
 
 let server;
@@ -27,34 +29,6 @@ after(async () => {
 });
 
 const verbOf = (s) => s.verb.id.split('/').pop();
-
-/** A picker that takes the offered choice with the highest total score (the model's, never a copy
- * in the test): the play goes the long way to a good ending, so mid-play steps exist. */
-function bestChoice(model) {
-  const total = new Map();
-  const walk = (v) => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      if (typeof v.id === 'string' && Array.isArray(v.score) && Array.isArray(v.goto)) {
-        total.set(v.id, v.score.reduce((t, s) => t + s.delta, 0));
-      }
-      Object.values(v).forEach(walk);
-    }
-  };
-  walk(model.activities);
-  return (ids) => ids.reduce((a, b) => ((total.get(b) ?? 0) > (total.get(a) ?? 0) ? b : a));
-}
-
-/** Takes one dialogue step by clicking (the choice `pick` picks among those offered); returns its id. */
-async function step(page, pick) {
-  assert.equal(await waitForStep(page), 'choice');
-  const ids = await page.locator('[data-choice]').evaluateAll((els) => els.map((e) => e.dataset.choice));
-  const id = pick(ids);
-  await page.locator(`[data-choice="${id}"]`).click();
-  await page.locator('[data-feedback]').waitFor();
-  await page.locator('[data-continue]').click();
-  return id;
-}
 
 /** Waits until the LRS holds `n` statements (the sync frame works in the background). */
 async function lrsHolds(n, timeout = 30_000) {

@@ -278,3 +278,31 @@ export async function fillCard(root, body, right, hints = {}) {
     await f.locator(`[data-option="${index}"]`).check();
   }
 }
+
+/** A picker that takes the offered choice with the highest total score (the model's, never a copy
+ * in the test): the play goes the long way to a good ending, so mid-play steps exist. */
+export function bestChoice(model) {
+  const total = new Map();
+  const walk = (v) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      if (typeof v.id === 'string' && Array.isArray(v.score) && Array.isArray(v.goto)) {
+        total.set(v.id, v.score.reduce((t, s) => t + s.delta, 0));
+      }
+      Object.values(v).forEach(walk);
+    }
+  };
+  walk(model.activities);
+  return (ids) => ids.reduce((a, b) => ((total.get(b) ?? 0) > (total.get(a) ?? 0) ? b : a));
+}
+
+/** Takes one dialogue step by clicking (the choice `pick` picks among those offered); returns its id. */
+export async function step(page, pick) {
+  assert.equal(await waitForStep(page), 'choice');
+  const ids = await page.locator('[data-choice]').evaluateAll((els) => els.map((e) => e.dataset.choice));
+  const id = pick(ids);
+  await page.locator(`[data-choice="${id}"]`).click();
+  await page.locator('[data-feedback]').waitFor();
+  await page.locator('[data-continue]').click();
+  return id;
+}
