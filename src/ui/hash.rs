@@ -8,6 +8,11 @@ fn current() -> String {
     gloo::utils::window().location().hash().unwrap_or_default()
 }
 
+/// The route part of a hash: `"#/customer/12"` → `"customer/12"` (every app's routes parse this).
+pub fn path(hash: &str) -> &str {
+    hash.trim_start_matches('#').trim_start_matches('/')
+}
+
 /// Sets the location hash (`"#/history"`); the `hashchange` event re-renders the app.
 pub fn set(hash: &str) {
     let _ = gloo::utils::window().location().set_hash(hash);

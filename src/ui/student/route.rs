@@ -25,7 +25,7 @@ pub enum Route {
 
 impl Route {
     pub fn parse(hash: &str) -> Route {
-        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let path = hash::path(hash);
         match path.split_once('/') {
             None => match path {
                 "" => Route::Home,

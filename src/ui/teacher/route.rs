@@ -14,7 +14,7 @@ pub enum Route {
 
 impl Route {
     pub fn parse(hash: &str) -> Route {
-        match hash.trim_start_matches('#').trim_start_matches('/') {
+        match hash::path(hash) {
             "" | "results" => Route::Results,
             "packs" => Route::Packs,
             other => Route::NotFound(other.to_string()),

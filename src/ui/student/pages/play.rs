@@ -10,11 +10,13 @@ use crate::ui::clock;
 use crate::ui::components::debrief::DebriefView;
 use crate::ui::components::exercise::graded::GradedView;
 use crate::ui::components::exercise::ExerciseView;
+use crate::ui::components::nav;
 use crate::ui::components::transcript::Transcript;
 use crate::ui::student::app::AppHandle;
 use crate::ui::student::export_link::export_link;
 use crate::ui::student::route::{navigate, Route};
 use crate::ui::student::state::{Action, Feedback, Screen};
+use crate::ui::Area;
 
 #[function_component(Play)]
 pub fn play() -> Html {
@@ -125,7 +127,7 @@ pub fn play() -> Html {
                             if !session.crm().applied.is_empty() {
                                 <p class="crm-link">
                                     {"这次练习的客户资料已记入客户管理。"}
-                                    <a href="crm/" data-crm-link="">{"去客户管理查看客户资料卡"}</a>
+                                    <a href={nav::href(Area::Student, Area::Crm, "#/")} data-crm-link="">{"去客户管理查看客户资料卡"}</a>
                                 </p>
                             }
                             if saved.is_some() { { export_link(saved, 1) } }
