@@ -1,23 +1,19 @@
 //! CSV export and import of customer cards, for Excel and WPS: UTF-8 with a byte-order mark (so
 //! Chinese opens correctly), every field quoted, CRLF line ends, a header of Chinese labels.
-//! Phone and fax cells, and text cells starting with `=`, `+` or `@`, get a leading tab so the
-//! spreadsheet keeps them as text (no 1.38E+10, no formula); import trims it off again.
+//! Phone and fax cells get a leading tab so the spreadsheet keeps them as text (no 1.38E+10);
+//! import trims it off again. Other text follows the one formula rule of `util::csv`.
 
-use super::csv_format::{parse, write_record};
+use crate::util::csv::{defuse, parse, undefuse, write_record, BOM};
 use super::customer::Customer;
 use super::field::Field;
 use super::import::{map_header, Column, ImportPreview, PreviewBuilder, ID_HEADER};
 use super::workspace::Workspace;
 
-const BOM: &str = "\u{feff}";
-
 fn protect(field: Field, text: String) -> String {
-    let phone_like = matches!(field, Field::Phone | Field::Fax);
-    let formula_like = text.starts_with(['=', '+', '@']);
-    if !text.is_empty() && (phone_like || formula_like) {
+    if !text.is_empty() && matches!(field, Field::Phone | Field::Fax) {
         format!("\t{text}")
     } else {
-        text
+        defuse(&text)
     }
 }
 
@@ -71,7 +67,8 @@ pub fn preview_csv(ws: &Workspace, bytes: &[u8]) -> ImportPreview {
     let columns = map_header(&header.fields, header.line, &mut b.preview.errors);
     let width = header.fields.len();
     for record in records {
-        let (line, cells) = (record.line, &record.fields);
+        let line = record.line;
+        let cells: &Vec<String> = &record.fields.into_iter().map(undefuse).collect();
         if cells.len() > width && cells.iter().skip(width).any(|c| !c.trim().is_empty()) {
             b.error(
                 line,
@@ -106,7 +103,7 @@ mod tests {
         assert!(text.starts_with("\u{feff}\"编号\",\"客户类型\",\"客户名称\""));
         assert!(text.contains("\r\n\"7\",\"个人\",\"李\"\"小\"\"明\""), "{text}");
         assert!(text.contains("\"\t13800138000\""));
-        assert!(text.contains("\"\t=1+1\""));
+        assert!(text.contains("\"'=1+1\""), "the one formula rule of util::csv");
     }
 
     #[test]

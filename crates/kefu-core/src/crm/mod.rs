@@ -9,7 +9,6 @@ pub mod audit;
 pub mod check;
 pub mod contact;
 pub mod counts;
-pub mod csv_format;
 pub mod csv_io;
 pub mod customer;
 pub mod duplicate;

@@ -1,49 +1,19 @@
-//! CSV exports for Excel and WPS: UTF-8 with a byte-order mark (without it Excel on a Chinese
-//! Windows reads UTF-8 as GBK and shows mojibake), every field quoted, CRLF line ends. Text that
-//! came from students is defused against formula injection: a cell starting with `=`, `+`, `-`,
-//! `@` or a tab would otherwise run as a formula when the teacher opens the file.
+//! The teacher's CSV exports for Excel and WPS, written with `util::csv` (UTF-8 with a byte-order
+//! mark, every field quoted, CRLF line ends). Text that came from students or packs is defused
+//! against formula injection by the one rule there (`util::csv::defuse`).
+
+use crate::util::csv::{defuse, write_record, BOM};
 
 use super::dashboard::Dashboard;
 use super::import::Import;
 
-const BOM: &str = "\u{feff}";
-
-/// One field, always quoted, inner quotes doubled (RFC 4180).
-fn quoted(out: &mut String, field: &str) {
-    out.push('"');
-    for c in field.chars() {
-        if c == '"' {
-            out.push('"');
-        }
-        out.push(c);
-    }
-    out.push('"');
-}
-
-/// Writes `rows` as CSV with the BOM. Written here rather than with the `csv` crate: its writer
-/// decides quoting at run time, which links a float parser (for `QuoteStyle::NonNumeric`) and its
-/// tables into the wasm — 18 KB gzip measured, for what is a dozen lines.
+/// Writes `rows` as CSV with the BOM.
 fn write(rows: Vec<Vec<String>>) -> Vec<u8> {
     let mut out = String::from(BOM);
-    for r in rows {
-        for (i, f) in r.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            quoted(&mut out, f);
-        }
-        out.push_str("\r\n");
+    for r in &rows {
+        write_record(&mut out, r.iter().map(String::as_str));
     }
     out.into_bytes()
-}
-
-/// A text cell: prefixed with `'` when a spreadsheet would take it for a formula.
-fn text(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    }
 }
 
 /// Minutes with one decimal, from ms (rounded), without float formatting.
@@ -57,7 +27,7 @@ fn minutes(ms: i64) -> String {
 pub fn students_csv(d: &Dashboard) -> Vec<u8> {
     let mut header = vec!["学号".to_string(), "姓名".into(), "完成场景数".into(), "用时(分钟)".into()];
     for p in &d.packs {
-        let t = text(&p.title);
+        let t = defuse(&p.title);
         header.extend([format!("{t}·得分率(%)"), format!("{t}·等级"), format!("{t}·次数")]);
         for (_, name) in &p.dims {
             header.extend([format!("{t}·{name}·得分"), format!("{t}·{name}·满分")]);
@@ -66,15 +36,15 @@ pub fn students_csv(d: &Dashboard) -> Vec<u8> {
     let mut rows = vec![header];
     for s in &d.students {
         let mut row = vec![
-            text(&s.student.number),
-            text(&s.student.name),
+            defuse(&s.student.number),
+            defuse(&s.student.name),
             format!("{}/{}", s.completed, d.packs.len()),
             minutes(s.time_ms),
         ];
         for (p, result) in d.packs.iter().zip(&s.packs) {
             match result {
                 Some(r) => {
-                    row.extend([r.percent.to_string(), text(&r.grade), r.attempts.to_string()]);
+                    row.extend([r.percent.to_string(), defuse(&r.grade), r.attempts.to_string()]);
                     for k in 0..p.dims.len() {
                         let sc = r.dims.get(k);
                         row.extend([
@@ -99,25 +69,25 @@ pub fn mistakes_csv(d: &Dashboard) -> Vec<u8> {
             .to_vec()];
     for m in &d.mistakes {
         rows.push(vec![
-            text(&d.packs[m.pack].title),
-            text(&m.activity),
+            defuse(&d.packs[m.pack].title),
+            defuse(&m.activity),
             "对话选择".into(),
-            text(&m.node_text),
-            text(&m.choice_text),
-            text(m.better.as_deref().unwrap_or_default()),
-            text(if m.principle.is_empty() { &m.feedback } else { &m.principle }),
+            defuse(&m.node_text),
+            defuse(&m.choice_text),
+            defuse(m.better.as_deref().unwrap_or_default()),
+            defuse(if m.principle.is_empty() { &m.feedback } else { &m.principle }),
             m.students.to_string(),
             m.reached.to_string(),
         ]);
     }
     for m in &d.missed_items {
         rows.push(vec![
-            text(&d.packs[m.pack].title),
-            text(&m.activity),
+            defuse(&d.packs[m.pack].title),
+            defuse(&m.activity),
             "练习题".into(),
-            text(&m.label),
+            defuse(&m.label),
             String::new(),
-            text(&m.expected),
+            defuse(&m.expected),
             String::new(),
             m.students.to_string(),
             m.answered.to_string(),
@@ -148,11 +118,11 @@ pub fn results_csv(import: &Import) -> Vec<u8> {
         let (number, name) = r.student.as_ref().map_or(("", ""), |s| (s.number.as_str(), s.name.as_str()));
         let pack = r.play.as_ref().map(|p| &p.pack);
         rows.push(vec![
-            text(&r.file),
+            defuse(&r.file),
             r.index.map(|i| (i + 1).to_string()).unwrap_or_default(),
-            text(number),
-            text(name),
-            text(
+            defuse(number),
+            defuse(name),
+            defuse(
                 &pack
                     .map(|p| if p.title.is_empty() { p.id.clone() } else { p.title.clone() })
                     .unwrap_or_default(),
@@ -160,7 +130,7 @@ pub fn results_csv(import: &Import) -> Vec<u8> {
             pack.map(|p| p.version.to_string()).unwrap_or_default(),
             r.play.as_ref().map(|p| p.seed.to_string()).unwrap_or_default(),
             r.verdict.label().into(),
-            text(&r.verdict.to_string()),
+            defuse(&r.verdict.to_string()),
             r.verdict.verified().map(|v| v.debrief.percent.to_string()).unwrap_or_default(),
             r.duplicate_of.map(|_| "是".to_string()).unwrap_or_default(),
         ]);
@@ -175,8 +145,8 @@ mod tests {
     #[test]
     fn quoted_crlf_with_bom_and_defused_formulas() {
         let out = write(vec![
-            vec![text("=HYPERLINK(\"x\")"), text("张三"), text("a\"b"), text("-1"), "-1".into()],
-            vec![text("多行\n文本")],
+            vec![defuse("=HYPERLINK(\"x\")"), defuse("张三"), defuse("a\"b"), defuse("-1"), "-1".into()],
+            vec![defuse("多行\n文本")],
         ]);
         let s = String::from_utf8(out).unwrap();
         assert_eq!(

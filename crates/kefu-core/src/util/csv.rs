@@ -1,7 +1,38 @@
-//! The CSV text format (RFC 4180 as Excel and WPS write it): fields separated by commas, records
-//! by CRLF or LF, fields in double quotes when they hold commas, quotes or line breaks, a quote
-//! inside doubled. Hand-written rather than the `csv` crate: measured in the release wasm, the crate
-//! added about 26 KB gzip (reader + writer), this about 1 KB, and the app's whole budget is 250 KB.
+//! CSV for Excel and WPS, the one reader and writer of the CRM's and the results' spreadsheets:
+//! RFC 4180 as those programs write it (fields separated by commas, records by CRLF or LF, fields in
+//! double quotes when they hold commas, quotes or line breaks, a quote inside doubled). Files start
+//! with a byte-order mark ([`BOM`]): without it Excel on a Chinese Windows reads UTF-8 as GBK.
+//!
+//! One formula-escaping rule for every export ([`defuse`]): a text cell a spreadsheet would run as
+//! a formula gets a leading `'`, and imports take it off again ([`undefuse`]).
+//!
+//! Hand-written rather than the `csv` crate: measured in the release wasm, the crate added about
+//! 26 KB gzip (reader + writer; its writer's run-time quoting links a float parser), this about 1 KB.
+
+/// The UTF-8 byte-order mark every exported CSV starts with.
+pub const BOM: &str = "\u{feff}";
+
+/// First characters that make a spreadsheet read a cell as a formula (or that hide one: a tab or a
+/// carriage return before `=`).
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell as exported: prefixed with `'` when a spreadsheet would take it for a formula (or
+/// when it already starts with `'`, so that [`undefuse`] gives back exactly what was written).
+pub fn defuse(text: &str) -> String {
+    if text.starts_with(FORMULA_START) || text.starts_with('\'') {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// The inverse of [`defuse`], for imports: drops the one `'` that [`defuse`] adds.
+pub fn undefuse(text: String) -> String {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_START) || rest.starts_with('\'') => rest.to_string(),
+        _ => text,
+    }
+}
 
 /// One record and the 1-based line it starts on (a quoted field may span lines).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,6 +143,20 @@ mod tests {
     #[test]
     fn an_unclosed_quote_names_its_line() {
         assert_eq!(parse("a\nb,\"open\nstill open"), Err(UnclosedQuote { line: 2 }));
+    }
+
+    #[test]
+    fn formulas_are_defused_and_imports_restore_them() {
+        for text in ["=1+1", "+86", "-1", "@SUM(A1)", "\t=x", "\r=x", "'=x", "'", "''", "=HYPERLINK(\"x\")"] {
+            let out = defuse(text);
+            assert!(out.starts_with('\''), "{text:?} → {out:?}");
+            assert_eq!(undefuse(out), text);
+        }
+        for text in ["", "张三", "1", "a=b", "'abc"] {
+            assert_eq!(undefuse(defuse(text)), text);
+        }
+        assert_eq!(defuse("张三"), "张三");
+        assert_eq!(undefuse("'abc".to_string()), "'abc", "a quote a person typed is kept");
     }
 
     #[test]
