@@ -3,11 +3,11 @@
 //! Phone and fax cells get a leading tab so the spreadsheet keeps them as text (no 1.38E+10);
 //! import trims it off again. Other text follows the one formula rule of `util::csv`.
 
-use crate::util::csv::{defuse, parse, undefuse, write_record, BOM};
 use super::customer::Customer;
 use super::field::Field;
 use super::import::{map_header, Column, ImportPreview, PreviewBuilder, ID_HEADER};
 use super::workspace::Workspace;
+use crate::util::csv::{defuse, parse, undefuse, write_record, BOM};
 
 fn protect(field: Field, text: String) -> String {
     if !text.is_empty() && matches!(field, Field::Phone | Field::Fax) {
