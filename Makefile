@@ -28,7 +28,7 @@ bench:
 
 ## Check the built-in packs (or PACKS=path/to/packs) like a compiler
 check-packs:
-	cargo run --release --quiet --bin packcheck -- $(or $(PACKS),scenarios/)
+	cargo run --release --quiet -p kefu-cli --bin packcheck -- $(or $(PACKS),scenarios/)
 
 tools:
 	scripts/ensure-tools.sh all

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # `make bench`: measures, prints and writes docs/benchmarks.md:
 #   1. first-load size of everything in dist/ (raw and gzip -9, what a static host would send),
-#   2. parse + check time of generated 1k/10k/100k-node packs (benches/check.rs),
+#   2. parse + check time of generated 1k/10k/100k-node packs (crates/kefu-core/benches/check.rs),
 #   3. engine start/step/replay/debrief times (benches/engine.rs),
-#   4. every other benches/*.rs registered in Cargo.toml (e.g. the CRM at 10 000 customers).
+#   4. every other bench registered in crates/kefu-core/Cargo.toml (e.g. the CRM at 10 000 customers).
 # Timings are medians of repeated runs on this machine; nothing here is asserted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,17 +50,17 @@ out=$(mktemp)
   echo
   echo "## Pack parse + check"
   echo
-  cargo bench --locked --quiet --bench check 2>/dev/null
+  cargo bench --locked --quiet -p kefu-core --bench check 2>/dev/null
   echo
   echo "## Engine"
   echo
-  cargo bench --locked --quiet --bench engine 2>/dev/null
-  for b in $(sed -n 's/^name = "\(.*\)"$/\1/p' <(awk '/^\[\[bench\]\]/{getline; print}' Cargo.toml)); do
+  cargo bench --locked --quiet -p kefu-core --bench engine 2>/dev/null
+  for b in $(sed -n 's/^name = "\(.*\)"$/\1/p' <(awk '/^\[\[bench\]\]/{getline; print}' crates/kefu-core/Cargo.toml)); do
     case "$b" in check|engine) continue ;; esac
     echo
     echo "## ${b}"
     echo
-    cargo bench --locked --quiet --bench "$b" 2>/dev/null
+    cargo bench --locked --quiet -p kefu-core --bench "$b" 2>/dev/null
   done
   if [ -x scripts/bench-browser.sh ]; then
     echo

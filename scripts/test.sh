@@ -35,16 +35,15 @@ report() {
 }
 
 wasm_clippy() {
-  # The browser-only code (local storage, the wasm entry, browser tests) only compiles for wasm32.
-  cargo clippy --locked --target wasm32-unknown-unknown --lib --bins \
-    --test browser_storage --test browser_dom --test browser_crm -- -D warnings
+  # The browser-only code (local storage, the wasm entries, browser tests) only compiles for wasm32.
+  cargo clippy --locked --target wasm32-unknown-unknown -p kefu-sim --lib --bins --test browser -- -D warnings
   # The LMS page (lms/index.html, cargo feature `lms`) and the SCORM page (lms/scorm/, `scorm`).
-  cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --features lms -- -D warnings
-  cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --features scorm -- -D warnings
+  cargo clippy --locked --target wasm32-unknown-unknown -p kefu-sim --lib --bins --features lms -- -D warnings
+  cargo clippy --locked --target wasm32-unknown-unknown -p kefu-sim --lib --bins --features scorm -- -D warnings
 }
 
 browser_tests() {
-  cargo test --locked --target wasm32-unknown-unknown --test browser_storage --test browser_dom --test browser_crm
+  cargo test --locked --target wasm32-unknown-unknown -p kefu-sim --test browser
 }
 
 e2e() {
@@ -54,10 +53,10 @@ e2e() {
 
 stage tools   scripts/ensure-tools.sh all
 stage fmt     cargo fmt --all -- --check
-stage clippy  cargo clippy --locked --all-targets -- -D warnings
+stage clippy  cargo clippy --locked --workspace --all-targets -- -D warnings
 stage clippy-wasm wasm_clippy
-stage native  cargo test --locked
-stage packs   cargo run --locked --quiet --bin packcheck -- scenarios/
+stage native  cargo test --locked --workspace
+stage packs   cargo run --locked --quiet -p kefu-cli --bin packcheck -- scenarios/
 stage browser browser_tests
 stage dist    trunk build --release --offline
 stage e2e     e2e

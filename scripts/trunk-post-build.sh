@@ -18,7 +18,7 @@ export KEFU_INNER_BUILD=1
 
 scenarios=${KEFU_SCENARIOS_DIR:-scenarios}
 status=0
-cargo run --quiet --locked --bin packcheck -- --emit "$TRUNK_STAGING_DIR/packs" "$scenarios" >/dev/null || status=$?
+cargo run --quiet --locked -p kefu-cli --bin packcheck -- --emit "$TRUNK_STAGING_DIR/packs" "$scenarios" >/dev/null || status=$?
 if [ "$status" = 1 ]; then
   echo "warning: some packs in $scenarios have errors and were left out (run: make check-packs)" >&2
 elif [ "$status" != 0 ]; then

@@ -4,8 +4,8 @@
 
 use std::rc::Rc;
 
-use crate::engine::LoadedPack;
-use crate::pack::{Pack, PackSummary};
+use kefu_core::engine::LoadedPack;
+use kefu_core::pack::{Pack, PackSummary};
 
 /// (file name, content hash, pack), as `build.rs` writes them.
 type Embedded = (String, String, Pack);
@@ -29,7 +29,7 @@ pub fn builtin() -> Vec<Rc<LoadedPack>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pack::summary::{decode_file, encode_file};
+    use kefu_core::pack::summary::{decode_file, encode_file};
 
     #[test]
     fn embedded_packs_match_their_sources() {
@@ -40,7 +40,7 @@ mod tests {
             if path.extension().is_some_and(|x| x == "toml") {
                 sources += 1;
                 let bytes = std::fs::read(&path).unwrap();
-                let compiled = crate::pack::compile("x", &bytes);
+                let compiled = kefu_core::pack::compile("x", &bytes);
                 let embedded = builtin().into_iter().find(|p| p.hash == compiled.hash);
                 let embedded = embedded.unwrap_or_else(|| panic!("{} is not embedded", path.display()));
                 // Spans are not embedded; everything a play uses is.

@@ -8,7 +8,7 @@ fn main() {
 /// The LMS page (`lms/`): LRS settings, the xAPI sync frame and the result export; no play.
 #[cfg(all(target_arch = "wasm32", feature = "lms"))]
 fn main() {
-    yew::Renderer::<kefu_sim::ui::student::lms::page::LmsPage>::new().render();
+    yew::Renderer::<kefu_sim::ui::lms::page::LmsPage>::new().render();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -3,7 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    yew::Renderer::<kefu_sim::ui::teacher::PacksApp>::new().render();
+    yew::Renderer::<kefu_sim::ui::teacher_packs::PacksApp>::new().render();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -3,15 +3,19 @@
 //! fetches a pack when it is first opened; the teacher app fetches those it verifies results of,
 //! and fetches pack sources a teacher gives by URL ([`fetch_bytes`]).
 
-use crate::engine::LoadedPack;
-use crate::pack::PackSummary;
+use kefu_core::engine::LoadedPack;
+use kefu_core::pack::PackSummary;
 
-/// Fetches and decodes the pack `summary` names from the folder `dir` (a URL relative to the page,
-/// e.g. `"packs/"` or `"../packs/"`).
+use crate::ui::app::App;
 #[cfg(target_arch = "wasm32")]
-pub async fn fetch(summary: &PackSummary, dir: &str) -> Result<LoadedPack, String> {
-    let bytes = fetch_bytes(&format!("{dir}{}", summary.file_name())).await?;
-    let pack = crate::pack::summary::decode_file(&bytes, summary)?;
+use crate::ui::app::PACKS_DIR;
+
+/// Fetches and decodes the pack `summary` names from the site's packs folder, as seen from a page of
+/// the app `from`.
+#[cfg(target_arch = "wasm32")]
+pub async fn fetch(summary: &PackSummary, from: App) -> Result<LoadedPack, String> {
+    let bytes = fetch_bytes(&from.site_path(&format!("{PACKS_DIR}{}", summary.file_name()))).await?;
+    let pack = kefu_core::pack::summary::decode_file(&bytes, summary)?;
     Ok(LoadedPack { pack, hash: summary.hash.clone() })
 }
 
@@ -41,7 +45,7 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
 
 /// Natively there is nothing to fetch from: native tests preload their packs.
 #[cfg(not(target_arch = "wasm32"))]
-pub async fn fetch(summary: &PackSummary, _dir: &str) -> Result<LoadedPack, String> {
+pub async fn fetch(summary: &PackSummary, _from: App) -> Result<LoadedPack, String> {
     Err(format!("场景包「{}」没有预先载入", summary.id))
 }
 

@@ -30,7 +30,7 @@ before(async () => {
   const zip = join(dir, 'package.zip');
   const build = spawnSync(
     'cargo',
-    ['run', '--release', '--locked', '--quiet', '--bin', 'scorm', '--', '--pack', PACK, 'dist/', zip],
+    ['run', '--release', '--locked', '--quiet', '-p', 'kefu-cli', '--bin', 'scorm', '--', '--pack', PACK, 'dist/', zip],
     { cwd: ROOT, encoding: 'utf8', timeout: 900_000 },
   );
   assert.equal(build.status, 0, `scorm CLI: ${build.stderr}`);

@@ -34,7 +34,7 @@ after(async () => {
 
 /** `packcheck --json [--model]` on one file: the report the UI must agree with. */
 function packcheck(file, model = false) {
-  const args = ['run', '--quiet', '--locked', '--bin', 'packcheck', '--', '--json', ...(model ? ['--model'] : []), file];
+  const args = ['run', '--quiet', '--locked', '-p', 'kefu-cli', '--bin', 'packcheck', '--', '--json', ...(model ? ['--model'] : []), file];
   const run = spawnSync('cargo', args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
   if (run.status !== 0 && run.status !== 1) throw new Error(`packcheck failed: ${run.stderr}`);
   return JSON.parse(run.stdout).files[0];

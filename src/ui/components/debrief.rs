@@ -4,10 +4,10 @@
 
 use yew::prelude::*;
 
-use crate::engine::Debrief;
 use crate::ui::components::exercise::graded::GradedView;
 use crate::ui::components::score_chart::{Bar, ScoreChart};
 use crate::ui::components::transcript::{outcome_class, outcome_label};
+use kefu_core::engine::Debrief;
 
 #[derive(Properties, PartialEq)]
 pub struct DebriefProps {

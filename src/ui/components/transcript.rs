@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::engine::Event;
-use crate::pack::Outcome;
+use kefu_core::engine::Event;
+use kefu_core::pack::Outcome;
 
 #[derive(Properties, PartialEq)]
 pub struct TranscriptProps {

@@ -2,11 +2,11 @@
 //! the navigation, storage notices, the repair question after damage, the sample question, and
 //! the page for the current hash route.
 
-use std::rc::Rc;
-
+use crate::ui::clock::now;
+use crate::ui::store::{default_store, StoreProp};
 use yew::prelude::*;
 
-use crate::storage::Store;
+use crate::ui::app::App;
 use crate::ui::components::nav::Nav;
 use crate::ui::components::notices::Notices;
 use crate::ui::crm::components::sample::SampleQuestion;
@@ -18,48 +18,8 @@ use crate::ui::crm::pages::new_customer::NewCustomer;
 use crate::ui::crm::pages::visits::Visits;
 use crate::ui::crm::route::{use_route, Route};
 use crate::ui::crm::state::{Action, CrmState};
-use crate::ui::Area;
 
 pub type CrmHandle = UseReducerHandle<CrmState>;
-
-/// The state every page reads, from the app's context.
-#[hook]
-pub fn use_crm() -> CrmHandle {
-    use_context::<CrmHandle>().expect("CrmHandle is provided by CrmApp")
-}
-
-/// Milliseconds since the Unix epoch (0 off the browser, where only tests render).
-pub fn now() -> i64 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        crate::ui::clock::now()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        0
-    }
-}
-
-fn default_store() -> Rc<dyn Store> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        Rc::new(crate::storage::browser::LocalStore)
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        Rc::new(crate::storage::MemoryStore::new())
-    }
-}
-
-/// A store handed in by a test, compared by identity.
-#[derive(Clone)]
-pub struct StoreProp(pub Rc<dyn Store>);
-
-impl PartialEq for StoreProp {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
 
 #[derive(Properties, PartialEq, Default)]
 pub struct CrmAppProps {
@@ -121,7 +81,7 @@ pub fn app(props: &CrmAppProps) -> Html {
     };
     html! {
         <ContextProvider<CrmHandle> context={state.clone()}>
-            <Nav area={Area::Crm} active="crm" />
+            <Nav area={App::Crm} active="crm" />
             <Notices notices={state.notices.clone()} {on_dismiss} />
             <main class="crm" data-open-ms={state.open_ms.to_string()}>
                 <nav class="crm-nav">

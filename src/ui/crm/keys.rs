@@ -11,7 +11,7 @@ pub fn key<T: Serialize>(value: &T) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::crm::{ManClass, Outcome, State};
+    use kefu_core::crm::{ManClass, Outcome, State};
 
     #[test]
     fn hooks_use_serde_names() {

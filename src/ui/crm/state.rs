@@ -1,6 +1,6 @@
 //! The crm app's one reducer: the workspace (kept in storage through [`CrmStore`]), the list's
 //! query, the pending sample and import decisions, and what the user must be told. Every change
-//! goes through a checked core method (`crate::crm`); the reducer only routes actions to them,
+//! goes through a checked core method (`kefu_core::crm`); the reducer only routes actions to them,
 //! saves after each change and turns refusals into messages shown where the user acted. Actions
 //! carry the time, so the reducer is deterministic and tested natively on an in-memory store.
 //!
@@ -12,11 +12,11 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::crm::{
+use kefu_core::crm::{
     preview_csv, preview_json, CrmStore, Customer, Field, ImportPreview, Man, NewContact, Query,
     SampleChoice, SamplePlan, SearchIndex, State, VisitRow, Workspace,
 };
-use crate::storage::Store;
+use kefu_core::storage::Store;
 
 /// Where a refusal is shown: next to the control that caused it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,6 +134,8 @@ pub enum Action {
     Repair,
     DismissNotice(usize),
     DismissMessage,
+    /// Something the user must be told that happened outside the reducer (a failed download or read).
+    Notify(String),
 }
 
 /// JSON when the file says so by its name or its first character; CSV otherwise.
@@ -291,7 +293,7 @@ impl Reducible for CrmState {
                             Ok(text) => preview_json(&ws, text.trim_start_matches('\u{FEFF}')),
                             Err(_) => ImportPreview {
                                 rows: vec![],
-                                errors: vec![crate::crm::ImportError {
+                                errors: vec![kefu_core::crm::ImportError {
                                     line: 0,
                                     column: String::new(),
                                     reason: "文件不是 UTF-8 编码的 JSON".into(),
@@ -326,6 +328,7 @@ impl Reducible for CrmState {
                     Err(n) => s.note(n.to_string()),
                 }
             }
+            Action::Notify(text) => s.note(text),
             Action::DismissNotice(i) => {
                 if i < s.notices.len() {
                     s.notices.remove(i);

@@ -3,11 +3,12 @@
 
 use std::rc::Rc;
 
+use crate::ui::clock::now;
+use crate::ui::store::{default_store, StoreProp};
 use yew::prelude::*;
 
-use crate::engine::LoadedPack;
 use crate::library;
-use crate::storage::{Saves, Store};
+use crate::ui::app::App as Page;
 use crate::ui::components::nav::Nav;
 use crate::ui::components::notices::Notices;
 #[cfg(not(feature = "scorm"))]
@@ -17,31 +18,10 @@ use crate::ui::student::pages::home::Home;
 use crate::ui::student::pages::play::Play;
 use crate::ui::student::route::{use_route, Route};
 use crate::ui::student::state::{Action, AppState};
-use crate::ui::Area;
+use kefu_core::engine::LoadedPack;
+use kefu_core::engine::Saves;
 
 pub type AppHandle = UseReducerHandle<AppState>;
-
-fn default_store() -> Rc<dyn Store> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        Rc::new(crate::storage::browser::LocalStore)
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        Rc::new(crate::storage::MemoryStore::new())
-    }
-}
-
-fn now() -> i64 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        crate::ui::clock::now()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        0
-    }
-}
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -58,16 +38,6 @@ pub struct AppProps {
 pub struct PacksProp(pub Rc<Vec<Rc<LoadedPack>>>);
 
 impl PartialEq for PacksProp {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// A store handed in by a test, compared by identity.
-#[derive(Clone)]
-pub struct StoreProp(pub Rc<dyn Store>);
-
-impl PartialEq for StoreProp {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
@@ -90,7 +60,7 @@ pub fn app(props: &AppProps) -> Html {
                 let local = if cfg!(feature = "scorm") {
                     vec![]
                 } else {
-                    crate::storage::packs::playable(store.as_ref(), &builtin, now(), &mut notices)
+                    kefu_core::pack::store::playable(store.as_ref(), &builtin, now(), &mut notices)
                 };
                 AppState::new(builtin, vec![], saves).with_local(local, notices)
             }
@@ -100,12 +70,12 @@ pub fn app(props: &AppProps) -> Html {
     // The SCORM page's attempt (the student app has none). Neither records statements: the LMS
     // page does, in a hidden frame (below).
     #[cfg(feature = "scorm")]
-    let scorm_pack = crate::ui::student::lms::scorm_hook::use_scorm(&state);
+    let scorm_pack = crate::ui::scorm::hook::use_scorm(&state);
     #[cfg(not(feature = "scorm"))]
     let scorm_pack: Option<String> = None;
     // LRS settings are stored (they are changed on another page, `lms/`): a plain read, cheaper in
     // wasm size than a memo hook.
-    let lrs = state.saves.store().get(crate::results::xapi::LRS_SETTINGS_KEY).is_ok_and(|v| v.is_some());
+    let lrs = state.saves.store().get(kefu_core::results::xapi::LRS_SETTINGS_KEY).is_ok_and(|v| v.is_some());
     // Single-pack mode: the play is all there is.
     let page = if scorm_pack.is_some() {
         html! { <Play /> }
@@ -119,7 +89,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<AppHandle> context={state.clone()}>
             if !SCORM_PAGE {
-                <Nav area={Area::Student} active={match route {
+                <Nav area={Page::Student} active={match route {
                     Route::History | Route::HistoryEntry(_) => "history",
                     _ => "home",
                 }} />
@@ -130,12 +100,12 @@ pub fn app(props: &AppProps) -> Html {
                 if lrs {
                     {"学习记录自动发送到学校的学习记录库"}
                     // The LMS page records the stored plays' statements and sends them (`lms/#/sync`).
-                    <iframe src={SYNC_HREF} hidden=true title="学习记录同步" data-xapi-sync="" />
+                    <iframe src={Page::of_student_build().href(Page::Lms, "#/sync")} hidden=true title="学习记录同步" data-xapi-sync="" />
                 } else {
                     {"客服实训 · 所有进度只保存在本浏览器中"}
                 }
                 if !SCORM_PAGE {
-                    {" · "}<a href={SETTINGS_HREF} data-open-settings="">{"学习记录设置"}</a>
+                    {" · "}<a href={Page::Student.href(Page::Lms, "#/settings")} data-open-settings="">{"学习记录设置"}</a>
                 }
             </footer>
         </ContextProvider<AppHandle>>
@@ -152,7 +122,7 @@ fn page(route: &Route) -> Html {
         Route::HistoryEntry(key) => html! { <HistoryDetail key_suffix={key.clone()} /> },
         // Pages of the LMS page (`lms/`): a link there.
         Route::Settings | Route::Sync | Route::Export(_) => html! {
-            <div class="empty"><a href={format!("lms/{}", route.href())}>{"打开"}</a></div>
+            <div class="empty"><a href={Page::Student.href(Page::Lms, &route.href())}>{"打开"}</a></div>
         },
         Route::NotFound(path) => html! {
             <div class="empty">
@@ -166,13 +136,9 @@ fn page(route: &Route) -> Html {
 /// The SCORM page shows only the play of its launch; opened otherwise, it says what it is for.
 #[cfg(feature = "scorm")]
 fn page(_route: &Route) -> Html {
-    html! { <p class="empty">{"此页面由学习平台(SCORM)启动。"}<a href="../../">{"返回首页"}</a></p> }
+    html! { <p class="empty">{"此页面由学习平台(SCORM)启动。"}<a href={Page::Scorm.site_path("")}>{"返回首页"}</a></p> }
 }
 
 /// This is the SCORM page (`lms/scorm/index.html`, cargo feature `scorm`): one pack's play, without
-/// the student app's navigation (its links are relative to the site's root).
-const SCORM_PAGE: bool = cfg!(feature = "scorm");
-/// The LRS settings page, from the student app's page.
-const SETTINGS_HREF: &str = "lms/#/settings";
-/// The LMS page in sync mode, from this page.
-const SYNC_HREF: &str = if SCORM_PAGE { "../#/sync" } else { "lms/#/sync" };
+/// the student app's navigation.
+const SCORM_PAGE: bool = matches!(Page::of_student_build(), Page::Scorm);

@@ -5,10 +5,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::app::App;
 use crate::ui::student::route::Route;
-
-/// The LMS page, relative to this app's page (the SCORM page is in `lms/scorm/`).
-const LMS: &str = if cfg!(feature = "scorm") { "../" } else { "lms/" };
 
 /// The link to export the play whose history key ends with `key_suffix` (`Some`), or every finished
 /// play (`None`; `count` of them). A plain function rather than a component: less wasm.
@@ -17,7 +15,7 @@ pub fn export_link(key_suffix: Option<String>, count: usize) -> Html {
         Some(_) => ("导出成绩文件".to_string(), Some(""), None),
         None => (format!("导出全部成绩({count} 次练习)"), None, Some("")),
     };
-    let href = format!("{LMS}{}", Route::Export(key_suffix).href());
+    let href = App::of_student_build().href(App::Lms, &Route::Export(key_suffix).href());
     html! {
         <p class="export">
             <a class="button primary" {href} data-export-result={one} data-export-all={all}>{ label }</a>

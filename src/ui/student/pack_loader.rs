@@ -3,21 +3,12 @@
 
 use std::rc::Rc;
 
+use crate::ui::app::App;
 use crate::ui::clock;
 use crate::ui::pack_fetch;
 use crate::ui::student::app::AppHandle;
 use crate::ui::student::route::{navigate, Route};
 use crate::ui::student::state::Action;
-
-/// Where the compiled built-in packs are, relative to the page (the LMS page is in `lms/`, the
-/// SCORM page in `lms/scorm/`).
-pub const PACKS_DIR: &str = if cfg!(feature = "scorm") {
-    "../../packs/"
-} else if cfg!(feature = "lms") {
-    "../packs/"
-} else {
-    "packs/"
-};
 
 /// Loads pack `id` if it is not loaded yet, then runs `then` (with the state handle) once it is.
 pub fn ensure_loaded(state: &AppHandle, id: &str, then: impl FnOnce(&AppHandle) + 'static) {
@@ -33,7 +24,7 @@ pub fn ensure_loaded(state: &AppHandle, id: &str, then: impl FnOnce(&AppHandle) 
     };
     let state = state.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        match pack_fetch::fetch(&summary, PACKS_DIR).await {
+        match pack_fetch::fetch(&summary, App::of_student_build()).await {
             Ok(pack) => {
                 state.dispatch(Action::Loaded { pack: Rc::new(pack) });
                 then(&state);

@@ -6,9 +6,10 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::engine::{Chosen, Debrief, GradedExercise, Input, LoadedPack, Play, Session};
-use crate::pack::PackSummary;
-use crate::storage::{DimSummary, HistoryEntry, Notice, Saves};
+use kefu_core::engine::{Chosen, Debrief, GradedExercise, Input, LoadedPack, Play, Session};
+use kefu_core::engine::{DimSummary, HistoryEntry, Saves};
+use kefu_core::pack::PackSummary;
+use kefu_core::storage::Notice;
 
 /// What the play page shows.
 // The app holds exactly one `Screen`, so boxing the large `Playing` variant would save nothing.
@@ -39,7 +40,7 @@ pub enum Feedback {
 pub struct AppState {
     /// Every pack the student can open (the built-in index, then the teacher's), loaded or not.
     pub catalog: Rc<Vec<PackSummary>>,
-    /// The ids of the packs a teacher loaded (`storage::packs`), listed apart on the home page.
+    /// The ids of the packs a teacher loaded (`pack::store`), listed apart on the home page.
     pub local: Rc<Vec<String>>,
     /// The packs loaded so far (fetched when first opened).
     pub packs: Rc<Vec<Rc<LoadedPack>>>,
@@ -139,7 +140,7 @@ impl AppState {
         AppState::new(catalog, packs, saves)
     }
 
-    /// Adds the packs a teacher loaded (already decoded: `storage::packs::playable`) after the
+    /// Adds the packs a teacher loaded (already decoded: `pack::store::playable`) after the
     /// catalog, and the notices that reading them gave.
     pub fn with_local(mut self, local: Vec<(PackSummary, Rc<LoadedPack>)>, notices: Vec<String>) -> Self {
         let (mut catalog, mut packs) = ((*self.catalog).clone(), (*self.packs).clone());
@@ -190,7 +191,7 @@ impl AppState {
             // offering a resume that cannot work. Starting over sets the old play aside.
             Some(play) if play.pack != pack.pack_ref() => {
                 let message =
-                    crate::engine::EngineError::PackMismatch { play: play.pack, pack: pack.pack_ref() };
+                    kefu_core::engine::EngineError::PackMismatch { play: play.pack, pack: pack.pack_ref() };
                 self.screen = Screen::Broken { pack, message: message.to_string() };
             }
             Some(play) => self.screen = Screen::AskResume { pack, play },
@@ -199,7 +200,7 @@ impl AppState {
     }
 
     /// Takes one step (a choice or an exercise answer), shows its feedback and saves the play.
-    fn step(&mut self, take: impl FnOnce(&mut Session) -> Result<Feedback, crate::engine::EngineError>) {
+    fn step(&mut self, take: impl FnOnce(&mut Session) -> Result<Feedback, kefu_core::engine::EngineError>) {
         let Screen::Playing { session, feedback } = &mut self.screen else { return };
         match take(session) {
             Ok(f) => *feedback = Some(f),
@@ -215,18 +216,19 @@ impl AppState {
         if session.is_finished() {
             // The play's cards go to the student's own CRM now that the play cannot change (queued;
             // the CRM applies them when it opens, see crm/record.rs).
-            let record = crate::crm::PlayRecord {
+            let record = kefu_core::crm::PlayRecord {
                 reason: format!("角色扮演「{}」", session.loaded().pack.meta.title),
                 at: now,
                 effects: session.crm().applied.iter().map(|(_, e)| e.clone()).collect(),
             };
-            if let Err(e) = crate::crm::queue_play(self.saves.store().as_ref(), &record) {
+            if let Err(e) = kefu_core::crm::queue_play(self.saves.store().as_ref(), &record) {
                 self.notices.push(format!("这次练习的客户资料没有记入客户管理:{e}"));
             }
             match self.saves.finish(&history_entry(&session, now)) {
                 Ok(key) => {
                     self.history_rev += 1;
-                    self.finished_key = key.strip_prefix(crate::storage::saves::HISTORY).map(str::to_string);
+                    self.finished_key =
+                        key.strip_prefix(kefu_core::engine::saves::HISTORY).map(str::to_string);
                 }
                 Err(n) => {
                     self.finished_key = None;
@@ -247,7 +249,7 @@ impl AppState {
 /// attempts, so the student app's wasm leaves the decoder out; native builds keep it for the tests.
 #[cfg(any(feature = "scorm", not(target_arch = "wasm32")))]
 fn resume(pack: &LoadedPack, data: &str) -> Result<Play, String> {
-    crate::results::scorm::decode(pack, data).map_err(|e| e.to_string())
+    kefu_core::results::scorm::decode(pack, data).map_err(|e| e.to_string())
 }
 
 /// The history record of a finished session.

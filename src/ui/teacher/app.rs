@@ -2,50 +2,26 @@
 //! navigation, notices, the tabs and the results page. The packs page is its own app
 //! (`packs_app.rs`); `#/packs`, its old address here, forwards to it.
 
-use std::rc::Rc;
-
+use crate::ui::clock::now;
+use crate::ui::store::default_store;
 use yew::prelude::*;
 
 use crate::library;
-use crate::storage::Store;
-use crate::ui::components::nav::{href, Nav};
+use crate::ui::app::App;
+use crate::ui::components::nav::Nav;
 use crate::ui::components::notices::Notices;
 use crate::ui::teacher::pages::results::ResultsPage;
 use crate::ui::teacher::route::{use_route, Route};
 use crate::ui::teacher::state::{Action, TeacherState};
 use crate::ui::teacher::views::tabs::Tabs;
-use crate::ui::Area;
 
 pub type TeacherHandle = UseReducerHandle<TeacherState>;
-
-/// The browser's local storage (a memory store natively, for tests).
-pub(crate) fn default_store() -> Rc<dyn Store> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        Rc::new(crate::storage::browser::LocalStore)
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        Rc::new(crate::storage::MemoryStore::new())
-    }
-}
-
-pub(crate) fn now() -> i64 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        crate::ui::clock::now()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        0
-    }
-}
 
 #[function_component(TeacherApp)]
 pub fn app() -> Html {
     let state = use_reducer(|| TeacherState::new(default_store(), library::index(), now()));
     let route = use_route();
-    let packs = href(Area::Teacher, Area::TeacherPacks, "#/");
+    let packs = App::Teacher.href(App::TeacherPacks, "#/");
     let page = match &route {
         Route::Results => html! { <ResultsPage /> },
         Route::Packs => html! { <Forward to={packs} /> },
@@ -62,10 +38,10 @@ pub fn app() -> Html {
     };
     html! {
         <ContextProvider<TeacherHandle> context={state.clone()}>
-            <Nav area={Area::Teacher} active="teacher" />
+            <Nav area={App::Teacher} active="teacher" />
             <Notices notices={state.notices.clone()} {on_dismiss} />
             <main class="teacher">
-                <Tabs area={Area::Teacher} />
+                <Tabs area={App::Teacher} />
                 { page }
             </main>
             <footer class="site-footer">{"客服实训 · 所有数据只保存在本浏览器中"}</footer>

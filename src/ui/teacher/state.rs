@@ -8,11 +8,11 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::engine::LoadedPack;
-use crate::pack::PackSummary;
-use crate::results::{Dashboard, Import};
-use crate::storage::packs::{self, StoredPack};
-use crate::storage::Store;
+use kefu_core::engine::LoadedPack;
+use kefu_core::pack::store::{self as packs, StoredPack};
+use kefu_core::pack::PackSummary;
+use kefu_core::results::{Dashboard, Import};
+use kefu_core::storage::Store;
 
 #[derive(Clone)]
 pub struct TeacherState {
@@ -110,7 +110,7 @@ impl Reducible for TeacherState {
                 all.extend(files);
                 let packs = s.verification_packs();
                 let import =
-                    crate::results::import(&packs, all.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
+                    kefu_core::results::import(&packs, all.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
                 s.files = Rc::new(all);
                 s.dashboard = Rc::new(Dashboard::of_import(&import));
                 s.import = Rc::new(import);

@@ -127,7 +127,7 @@ export async function waitForStep(page) {
  * tests take the right answers from the packs themselves, never from a copy in the test. */
 export function packModels(dir = 'scenarios') {
   const root = fileURLToPath(new URL('../../../', import.meta.url));
-  const run = spawnSync('cargo', ['run', '--quiet', '--locked', '--bin', 'packcheck', '--', '--json', '--model', dir], {
+  const run = spawnSync('cargo', ['run', '--quiet', '--locked', '-p', 'kefu-cli', '--bin', 'packcheck', '--', '--json', '--model', dir], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,

@@ -3,8 +3,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::engine::Input;
-use crate::pack::CalcStep;
+use kefu_core::engine::Input;
+use kefu_core::pack::CalcStep;
 
 #[derive(Properties, PartialEq)]
 pub struct CalcProps {

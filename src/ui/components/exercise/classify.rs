@@ -3,8 +3,8 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::engine::Input;
-use crate::pack::{Category, Item};
+use kefu_core::engine::Input;
+use kefu_core::pack::{Category, Item};
 
 #[derive(Properties, PartialEq)]
 pub struct ClassifyProps {

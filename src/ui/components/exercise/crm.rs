@@ -7,11 +7,11 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::crm::Field;
-use crate::engine::crm_link::field_label;
-use crate::engine::exercise::FieldAnswer;
-use crate::engine::Input;
-use crate::pack::FormField;
+use kefu_core::crm::Field;
+use kefu_core::engine::crm_link::field_label;
+use kefu_core::engine::exercise::FieldAnswer;
+use kefu_core::engine::Input;
+use kefu_core::pack::FormField;
 
 #[derive(Properties, PartialEq)]
 pub struct CrmProps {

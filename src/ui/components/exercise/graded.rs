@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::engine::GradedExercise;
+use kefu_core::engine::GradedExercise;
 
 #[derive(Properties, PartialEq)]
 pub struct GradedProps {

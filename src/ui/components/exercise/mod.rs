@@ -10,14 +10,15 @@ pub mod graded;
 mod order;
 mod plan;
 
+use crate::ui::use_app::use_app;
 use yew::prelude::*;
 
-use crate::crm::order::sort_by;
-use crate::engine::Input;
-use crate::pack::{Activity, ActivityBody, Item};
 use crate::ui::clock;
 use crate::ui::student::app::AppHandle;
 use crate::ui::student::state::Action;
+use kefu_core::engine::Input;
+use kefu_core::pack::{Activity, ActivityBody, Item};
+use kefu_core::util::order::sort_by;
 
 #[derive(Properties, PartialEq)]
 pub struct ExerciseProps {
@@ -71,12 +72,12 @@ fn missing(activity: &Activity, items: &[Item], input: &Input) -> Option<String>
         (ActivityBody::Plan(p), Input::Plan(m)) => p.fields.iter().find_map(|f| {
             let a = m.get(&f.id).cloned().unwrap_or_default();
             match f.input {
-                crate::pack::FieldInput::Text => ((a.text.trim().chars().count() as u32) < f.min_chars)
+                kefu_core::pack::FieldInput::Text => ((a.text.trim().chars().count() as u32) < f.min_chars)
                     .then(|| format!("「{}」至少要写 {} 个字", f.label, f.min_chars)),
-                crate::pack::FieldInput::One => {
+                kefu_core::pack::FieldInput::One => {
                     (a.picks.len() != 1).then(|| format!("「{}」请选择一项", f.label))
                 }
-                crate::pack::FieldInput::Many => None,
+                kefu_core::pack::FieldInput::Many => None,
             }
         }),
         (ActivityBody::Crm(c), _) => crm::missing(&c.fields, input),
@@ -86,7 +87,7 @@ fn missing(activity: &Activity, items: &[Item], input: &Input) -> Option<String>
 
 #[function_component(ExerciseView)]
 pub fn exercise_view(props: &ExerciseProps) -> Html {
-    let state = use_context::<AppHandle>().expect("AppHandle is provided by App");
+    let state = use_app::<AppHandle>();
     let draft = {
         let (saves, pack_id, activity, items) =
             (state.saves.clone(), props.pack_id.clone(), props.activity.clone(), props.items.clone());

@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::engine::Input;
-use crate::pack::Item;
+use kefu_core::engine::Input;
+use kefu_core::pack::Item;
 
 #[derive(Properties, PartialEq)]
 pub struct OrderProps {

@@ -4,9 +4,9 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::engine::exercise::FieldAnswer;
-use crate::engine::Input;
-use crate::pack::{FieldInput, PlanField};
+use kefu_core::engine::exercise::FieldAnswer;
+use kefu_core::engine::Input;
+use kefu_core::pack::{FieldInput, PlanField};
 
 #[derive(Properties, PartialEq)]
 pub struct PlanProps {

@@ -1,14 +1,16 @@
 //! A card's calls and visits (电话/拜访 with their outcome), newest first, and the form that logs
 //! a new one through the core's `log_contact`.
 
+use crate::ui::clock::now;
+use crate::ui::use_app::use_app;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::crm::{Contact, ContactKind, NewContact, Outcome};
-use crate::ui::crm::app::{now, use_crm};
+use crate::ui::crm::app::CrmHandle;
 use crate::ui::crm::keys::key;
 use crate::ui::crm::state::{Action, Place};
-use crate::ui::format::datetime;
+use kefu_core::crm::{Contact, ContactKind, NewContact, Outcome};
+use kefu_core::util::time::{datetime, CHINA_UTC_OFFSET_MINUTES};
 
 #[derive(Properties, PartialEq)]
 pub struct ContactLogProps {
@@ -18,7 +20,7 @@ pub struct ContactLogProps {
 
 #[function_component(ContactLog)]
 pub fn contact_log(props: &ContactLogProps) -> Html {
-    let crm = use_crm();
+    let crm = use_app::<CrmHandle>();
     let id = props.id;
     let kind = use_state(|| ContactKind::Call);
     let outcome = use_state(|| Outcome::Progress);
@@ -91,7 +93,7 @@ pub fn contact_log(props: &ContactLogProps) -> Html {
                     <tbody>
                         { for props.contacts.iter().rev().map(|c| html! {
                             <tr data-contact={c.id.to_string()} data-kind={key(&c.kind)} data-outcome={key(&c.outcome)}>
-                                <td>{ datetime(c.at, 480) }</td><td>{ c.kind.label() }</td><td>{ c.person.clone() }</td>
+                                <td>{ datetime(c.at, CHINA_UTC_OFFSET_MINUTES) }</td><td>{ c.kind.label() }</td><td>{ c.person.clone() }</td>
                                 <td>{ c.outcome.label() }</td><td>{ c.summary.clone() }</td>
                             </tr>
                         }) }

@@ -2,14 +2,16 @@
 //! 影响者, with each role's description. Changes are written as the field's one text form and go
 //! through the core's `set_field`, so they are checked and logged like any other edit.
 
+use crate::ui::clock::now;
+use crate::ui::use_app::use_app;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::crm::field::decision_group_text;
-use crate::crm::{Field, Member, Role};
-use crate::ui::crm::app::{now, use_crm};
+use crate::ui::crm::app::CrmHandle;
 use crate::ui::crm::keys::key;
 use crate::ui::crm::state::{Action, Place};
+use kefu_core::crm::field::decision_group_text;
+use kefu_core::crm::{Field, Member, Role};
 
 #[derive(Properties, PartialEq)]
 pub struct DecisionGroupProps {
@@ -19,7 +21,7 @@ pub struct DecisionGroupProps {
 
 #[function_component(DecisionGroup)]
 pub fn decision_group(props: &DecisionGroupProps) -> Html {
-    let crm = use_crm();
+    let crm = use_app::<CrmHandle>();
     let id = props.id;
     let role = use_state(|| Role::DecisionMaker);
     let name = use_state(String::new);

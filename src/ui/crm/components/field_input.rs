@@ -5,8 +5,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::crm::labels::SOURCES;
-use crate::crm::{CompetitorAttitude, Field, Gender, IncidentAttitude, Kind, Level, State};
+use kefu_core::crm::labels::SOURCES;
+use kefu_core::crm::{CompetitorAttitude, Field, Gender, IncidentAttitude, Kind, Level, State};
 
 /// The values a field may take, when they are a fixed list (the first is "unknown" where empty).
 pub fn choices(field: Field) -> Option<Vec<&'static str>> {

@@ -1,13 +1,14 @@
 //! The list's search box, filters (lifecycle state, MAN class) with the count of each, and sort.
 //! Every change is a new `Query` for the core's `SearchIndex`, run per keystroke.
 
+use crate::ui::use_app::use_app;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::crm::{Counts, Man, ManClass, ManSet, Query, SortKey, State, StateSet};
-use crate::ui::crm::app::use_crm;
+use crate::ui::crm::app::CrmHandle;
 use crate::ui::crm::keys::key;
 use crate::ui::crm::state::Action;
+use kefu_core::crm::{Counts, Man, ManClass, ManSet, Query, SortKey, State, StateSet};
 
 const CLASSES: [ManClass; 3] = [ManClass::Prospect, ManClass::Contactable, ManClass::NonCustomer];
 
@@ -56,7 +57,7 @@ pub struct FiltersProps {
 
 #[function_component(Filters)]
 pub fn filters(props: &FiltersProps) -> Html {
-    let state = use_crm();
+    let state = use_app::<CrmHandle>();
     let q = state.query.clone();
     let set = {
         let state = state.clone();

@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::crm::AuditEntry;
-use crate::ui::format::datetime;
+use kefu_core::crm::AuditEntry;
+use kefu_core::util::time::{datetime, CHINA_UTC_OFFSET_MINUTES};
 
 #[derive(Properties, PartialEq)]
 pub struct HistoryProps {
@@ -21,7 +21,7 @@ pub fn history(props: &HistoryProps) -> Html {
                 <tbody>
                     { for props.entries.iter().rev().map(|e| html! {
                         <tr data-history-row="">
-                            <td>{ datetime(e.at, 480) }</td>
+                            <td>{ datetime(e.at, CHINA_UTC_OFFSET_MINUTES) }</td>
                             <td data-what="">{ e.what() }</td>
                             <td>{ e.from().to_string() }</td>
                             <td data-to="">{ e.to() }</td>

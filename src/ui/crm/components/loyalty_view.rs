@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::crm::loyalty::Signal;
-use crate::crm::Loyalty;
+use kefu_core::crm::loyalty::Signal;
+use kefu_core::crm::Loyalty;
 
 fn signal_class(s: Signal) -> &'static str {
     match s {

@@ -2,12 +2,14 @@
 //! action exactly as the core's `MAN_TABLE` (seed 004) gives them. Until assessed the card says
 //! 未评估; "评估为 m+a+n" records an assessment with nothing present.
 
+use crate::ui::clock::now;
+use crate::ui::use_app::use_app;
 use yew::prelude::*;
 
-use crate::crm::{Man, MAN_TABLE};
-use crate::ui::crm::app::{now, use_crm, CrmHandle};
+use crate::ui::crm::app::CrmHandle;
 use crate::ui::crm::keys::key;
 use crate::ui::crm::state::{Action, Place};
+use kefu_core::crm::{Man, MAN_TABLE};
 
 #[derive(Properties, PartialEq)]
 pub struct ManEditorProps {
@@ -23,7 +25,7 @@ fn set_man<E: 'static>(state: &CrmHandle, id: u32, man: Option<Man>) -> Callback
 
 #[function_component(ManEditor)]
 pub fn man_editor(props: &ManEditorProps) -> Html {
-    let state = use_crm();
+    let state = use_app::<CrmHandle>();
     let id = props.id;
     let current = props.man.unwrap_or(Man::new(false, false, false));
     let set = |man: Option<Man>| set_man::<MouseEvent>(&state, id, man);

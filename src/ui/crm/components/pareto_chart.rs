@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use crate::crm::{Pareto, ParetoPoint};
+use kefu_core::crm::{Pareto, ParetoPoint};
 
 const W: i64 = 400;
 const H: i64 = 240;
@@ -83,8 +83,8 @@ pub fn pareto_chart(props: &ParetoChartProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::crm::value::Measure;
-    use crate::crm::{pareto, Customer};
+    use kefu_core::crm::value::Measure;
+    use kefu_core::crm::{pareto, Customer};
 
     #[test]
     fn curve_spans_the_plot_and_overshoot_raises_the_top() {

@@ -2,15 +2,17 @@
 //! an empty workspace, and otherwise the question "合并还是替换?" with what each would do — the
 //! user's own cards are never touched without this answer (the core's `plan_sample`/`load_sample`).
 
+use crate::ui::clock::now;
+use crate::ui::use_app::use_app;
 use yew::prelude::*;
 
-use crate::crm::SampleChoice;
-use crate::ui::crm::app::{now, use_crm};
+use crate::ui::crm::app::CrmHandle;
 use crate::ui::crm::state::Action;
+use kefu_core::crm::SampleChoice;
 
 #[function_component(SampleButton)]
 pub fn sample_button() -> Html {
-    let state = use_crm();
+    let state = use_app::<CrmHandle>();
     let onclick =
         Callback::from(move |_| state.dispatch(Action::Sample { choice: SampleChoice::IfEmpty, now: now() }));
     html! {
@@ -20,7 +22,7 @@ pub fn sample_button() -> Html {
 
 #[function_component(SampleQuestion)]
 pub fn sample_question() -> Html {
-    let state = use_crm();
+    let state = use_app::<CrmHandle>();
     let Some(plan) = state.sample_plan.clone() else { return html! {} };
     let choose = |choice: Option<SampleChoice>| {
         let state = state.clone();

@@ -3,12 +3,14 @@
 //! the core still says no (e.g. 目标客户 while MAN is m+a+n). The moves that are never allowed
 //! are listed with the core's reason, so a student sees why.
 
+use crate::ui::clock::now;
+use crate::ui::use_app::use_app;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::crm::{allowed_moves, check_move, Man, State};
-use crate::ui::crm::app::{now, use_crm};
+use crate::ui::crm::app::CrmHandle;
 use crate::ui::crm::state::{Action, Place};
+use kefu_core::crm::{allowed_moves, check_move, Man, State};
 
 #[derive(Properties, PartialEq)]
 pub struct StateMovesProps {
@@ -19,7 +21,7 @@ pub struct StateMovesProps {
 
 #[function_component(StateMoves)]
 pub fn state_moves(props: &StateMovesProps) -> Html {
-    let crm = use_crm();
+    let crm = use_app::<CrmHandle>();
     let reason = use_state(String::new);
     let id = props.id;
     let on_reason = {

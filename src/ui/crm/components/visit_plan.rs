@@ -2,12 +2,14 @@
 //! form for a new row, checked by the core (`VisitRow::validate`: a 年-月-日 date, a purpose).
 //! A row's 实际结果 can be filled in after the visit (`update_visit`).
 
+use crate::ui::clock::now;
+use crate::ui::use_app::use_app;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::crm::{VisitRow, VISIT_COLUMNS};
-use crate::ui::crm::app::{now, use_crm};
+use crate::ui::crm::app::CrmHandle;
 use crate::ui::crm::state::{Action, Place};
+use kefu_core::crm::{VisitRow, VISIT_COLUMNS};
 
 /// The hook names of the columns, in `VISIT_COLUMNS` order.
 const KEYS: [&str; 9] =
@@ -39,7 +41,7 @@ pub struct VisitPlanProps {
 
 #[function_component(VisitPlan)]
 pub fn visit_plan(props: &VisitPlanProps) -> Html {
-    let crm = use_crm();
+    let crm = use_app::<CrmHandle>();
     let id = props.id;
     let draft = use_state(|| VisitRow { customer: id, ..VisitRow::default() });
     let plan = {

@@ -2,15 +2,18 @@
 //! the value ranking, the "big but not good" flag (大客户不等于好客户), each customer's loyalty
 //! and the counts by state and MAN class. Every figure comes from the core.
 
+use crate::ui::use_app::use_app;
 use yew::prelude::*;
 
-use crate::crm::labels::LOYALTY_CULTIVATION;
-use crate::crm::value::Measure;
-use crate::crm::{big_not_good, loyalty, pareto, ranking, BigNotGoodRule, Counts, ManClass, Pareto, State};
-use crate::ui::crm::app::use_crm;
+use crate::ui::crm::app::CrmHandle;
 use crate::ui::crm::components::pareto_chart::ParetoChart;
 use crate::ui::crm::keys::key;
 use crate::ui::crm::route::Route;
+use kefu_core::crm::labels::LOYALTY_CULTIVATION;
+use kefu_core::crm::value::Measure;
+use kefu_core::crm::{
+    big_not_good, loyalty, pareto, ranking, BigNotGoodRule, Counts, ManClass, Pareto, State,
+};
 
 /// Rows of the ranking and loyalty tables (the rest are a search away in the list).
 const SHOWN: usize = 50;
@@ -37,7 +40,7 @@ fn pareto_summary(p: &Pareto, what: &str, hook: &str) -> Html {
 
 #[function_component(Analytics)]
 pub fn analytics() -> Html {
-    let crm = use_crm();
+    let crm = use_app::<CrmHandle>();
     let ws = crm.ws();
     let cards = ws.customers();
     if cards.is_empty() {

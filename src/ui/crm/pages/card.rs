@@ -1,11 +1,12 @@
 //! A customer card (客户资料卡): its fields (each saved when left), MAN, lifecycle moves, the
 //! decision group of an organisation, contacts, the visit plan, loyalty and the audit history.
 
+use crate::ui::clock::now;
+use crate::ui::use_app::use_app;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::crm::{loyalty, Field, Kind};
-use crate::ui::crm::app::{now, use_crm};
+use crate::ui::crm::app::CrmHandle;
 use crate::ui::crm::components::contact_log::ContactLog;
 use crate::ui::crm::components::decision_group::DecisionGroup;
 use crate::ui::crm::components::field_input::FieldInput;
@@ -16,6 +17,7 @@ use crate::ui::crm::components::state_moves::StateMoves;
 use crate::ui::crm::components::visit_plan::VisitPlan;
 use crate::ui::crm::route::{navigate, Route};
 use crate::ui::crm::state::{Action, Place};
+use kefu_core::crm::{loyalty, Field, Kind};
 
 #[derive(Properties, PartialEq)]
 pub struct CardProps {
@@ -36,7 +38,7 @@ fn card_fields(kind: Kind) -> impl Iterator<Item = Field> {
 
 #[function_component(Card)]
 pub fn card(props: &CardProps) -> Html {
-    let crm = use_crm();
+    let crm = use_app::<CrmHandle>();
     let remove_reason = use_state(String::new);
     let id = props.id;
     let ws = crm.ws();

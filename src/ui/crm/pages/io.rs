@@ -3,43 +3,53 @@
 //! bad row and column is listed, likely duplicates are marked, and nothing is imported until the
 //! user accepts the good rows (with or without the likely duplicates).
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use gloo::file::callbacks::FileReader;
-use web_sys::HtmlInputElement;
+use kefu_core::crm::{export_csv, export_json};
+use kefu_core::util::time::{datetime, CHINA_UTC_OFFSET_MINUTES};
 use yew::prelude::*;
 
-use crate::crm::{export_csv, export_json};
-use crate::ui::crm::app::{now, use_crm};
+use crate::ui::clock::now;
+use crate::ui::crm::app::CrmHandle;
 use crate::ui::crm::components::sample::SampleButton;
-use crate::ui::crm::files::{download, export_name, read_picked};
 use crate::ui::crm::state::{Action, Place};
+use crate::ui::use_app::use_app;
+use crate::ui::{download, files};
+
+/// `客户资料-20261206.csv`: the date keeps exports of different days apart.
+pub fn export_name(ext: &str, now_ms: i64) -> String {
+    let date = datetime(now_ms, CHINA_UTC_OFFSET_MINUTES);
+    format!("客户资料-{}.{ext}", date[..10].replace('-', ""))
+}
 
 #[function_component(ImportExport)]
 pub fn import_export() -> Html {
-    let crm = use_crm();
-    // The reader of the file being read; dropping it would cancel the read.
-    let reader = use_mut_ref(|| None::<FileReader>);
+    let crm = use_app::<CrmHandle>();
     let export = |csv: bool| {
         let crm = crm.clone();
         Callback::from(move |_| {
-            let ws = crm.ws();
-            if csv {
-                download(&export_name("csv", now()), "text/csv;charset=utf-8", &export_csv(ws.customers()));
+            let (text, ext, mime) = if csv {
+                (export_csv(crm.ws().customers()), "csv", "text/csv;charset=utf-8")
             } else {
-                download(&export_name("json", now()), "application/json", &export_json(ws.customers()));
+                (export_json(crm.ws().customers()), "json", "application/json")
+            };
+            if let Err(e) = download::save(&export_name(ext, now()), mime, text.as_bytes()) {
+                crm.dispatch(Action::Notify(e));
             }
         })
     };
     let on_file = {
-        let (crm, reader) = (crm.clone(), reader.clone());
+        let crm = crm.clone();
         Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some((list, input)) = files::from_input(&e) else { return };
             let crm = crm.clone();
-            let r: Rc<RefCell<Option<FileReader>>> = reader.clone();
-            *r.borrow_mut() =
-                read_picked(&input, move |file, bytes| crm.dispatch(Action::PreviewImport { file, bytes }));
+            files::read_then(list, Some(input), move |picked| {
+                // One file at a time: the input takes one.
+                if let Some((file, bytes)) = picked.into_iter().next() {
+                    match bytes {
+                        Ok(bytes) => crm.dispatch(Action::PreviewImport { file, bytes }),
+                        Err(e) => crm.dispatch(Action::Notify(format!("「{file}」{e}"))),
+                    }
+                }
+            });
         })
     };
     let accept = |skip_duplicates: bool| {

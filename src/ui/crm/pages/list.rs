@@ -2,13 +2,14 @@
 //! counts by state and MAN class, and the matching cards. Only the first rows are rendered
 //! (more on request) so that 10 000 customers stay quick to filter.
 
+use crate::ui::use_app::use_app;
 use yew::prelude::*;
 
-use crate::crm::{Counts, Customer};
-use crate::ui::crm::app::use_crm;
+use crate::ui::crm::app::CrmHandle;
 use crate::ui::crm::components::filters::Filters;
 use crate::ui::crm::components::sample::SampleButton;
 use crate::ui::crm::route::Route;
+use kefu_core::crm::{Counts, Customer};
 
 /// Rows rendered at first and added by each "显示更多".
 const PAGE: usize = 100;
@@ -22,7 +23,7 @@ pub fn man_text(c: &Customer) -> String {
 
 #[function_component(List)]
 pub fn list() -> Html {
-    let state = use_crm();
+    let state = use_app::<CrmHandle>();
     let limit = use_state(|| PAGE);
     let revision = state.ws().revision();
     let visible = {

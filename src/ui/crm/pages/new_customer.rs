@@ -5,14 +5,16 @@
 
 use std::collections::BTreeMap;
 
+use crate::ui::clock::now;
+use crate::ui::use_app::use_app;
 use yew::prelude::*;
 
-use crate::crm::field::canonical_card;
-use crate::crm::{Customer, Duplicate, Field, Kind};
-use crate::ui::crm::app::{now, use_crm};
+use crate::ui::crm::app::CrmHandle;
 use crate::ui::crm::components::field_input::FieldInput;
 use crate::ui::crm::route::{navigate, Route};
 use crate::ui::crm::state::{Action, Place};
+use kefu_core::crm::field::canonical_card;
+use kefu_core::crm::{Customer, Duplicate, Field, Kind};
 
 /// The fields asked for on a new card of `kind`, in card order (status and MAN come later, on
 /// the card page; the figures of value and loyalty too).
@@ -68,7 +70,7 @@ mod tests {
         v.insert(Field::Phone, "138 0013 8000".into());
         v.remove(&Field::Age);
         let card = build_card(Kind::Individual, &v).unwrap();
-        assert_eq!((card.name.as_str(), card.state), ("王阿姨", crate::crm::State::Potential));
+        assert_eq!((card.name.as_str(), card.state), ("王阿姨", kefu_core::crm::State::Potential));
         assert!(!form_fields(Kind::Individual).contains(&Field::DecisionGroup));
         assert!(form_fields(Kind::Organisation).contains(&Field::DecisionGroup));
     }
@@ -76,7 +78,7 @@ mod tests {
 
 #[function_component(NewCustomer)]
 pub fn new_customer() -> Html {
-    let state = use_crm();
+    let state = use_app::<CrmHandle>();
     let kind = use_state(|| Kind::Individual);
     let values = use_state(BTreeMap::<Field, String>::new);
     let errors = use_state(BTreeMap::<Field, String>::new);

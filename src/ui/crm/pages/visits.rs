@@ -1,17 +1,18 @@
 //! The 客户拜访计划表 as seed 001 heads it: one 销售专员's rows for one 年度, across customers
 //! (the core's `visit_plan`), with the customer's name before the table's columns.
 
+use crate::ui::use_app::use_app;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::crm::order::sort_by;
-use crate::crm::VISIT_COLUMNS;
-use crate::ui::crm::app::use_crm;
+use crate::ui::crm::app::CrmHandle;
 use crate::ui::crm::route::Route;
+use kefu_core::crm::VISIT_COLUMNS;
+use kefu_core::util::order::sort_by;
 
 #[function_component(Visits)]
 pub fn visits() -> Html {
-    let crm = use_crm();
+    let crm = use_app::<CrmHandle>();
     let ws = crm.ws();
     // Sorted, deduplicated lists (a Vec rather than a BTreeSet: smaller wasm).
     let mut people: Vec<String> = ws.visits().iter().map(|v| v.salesperson.clone()).collect();

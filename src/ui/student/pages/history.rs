@@ -1,18 +1,19 @@
 //! Finished plays: a list (`data-history-entry`) and, for one play, its debrief rebuilt by
 //! replaying it; when its pack has changed since, the scores saved with it are shown instead.
 
+use crate::ui::use_app::use_app;
 use yew::prelude::*;
 
-use crate::engine::{Debrief, Session};
-use crate::storage::saves::HISTORY;
-use crate::storage::HistoryEntry;
 use crate::ui::components::debrief::DebriefView;
 use crate::ui::components::score_chart::{Bar, ScoreChart};
-use crate::ui::format::datetime;
 use crate::ui::student::app::AppHandle;
 use crate::ui::student::export_link::export_link;
 use crate::ui::student::pack_loader;
 use crate::ui::student::route::Route;
+use kefu_core::engine::saves::HISTORY;
+use kefu_core::engine::HistoryEntry;
+use kefu_core::engine::{Debrief, Session};
+use kefu_core::util::time::datetime;
 
 fn tz_offset() -> i64 {
     // getTimezoneOffset is minutes *behind* UTC.
@@ -28,7 +29,7 @@ fn load(state: &AppHandle) -> Vec<(String, HistoryEntry)> {
 
 #[function_component(History)]
 pub fn history() -> Html {
-    let state = use_context::<AppHandle>().expect("AppHandle is provided by App");
+    let state = use_app::<AppHandle>();
     let list = load(&state);
     let tz = tz_offset();
     html! {
@@ -65,7 +66,7 @@ pub struct EntryProps {
 
 #[function_component(HistoryDetail)]
 pub fn history_detail(props: &EntryProps) -> Html {
-    let state = use_context::<AppHandle>().expect("AppHandle is provided by App");
+    let state = use_app::<AppHandle>();
     let Some((_, entry)) = load(&state).into_iter().find(|(k, _)| *k == props.key_suffix) else {
         return html! { <p class="empty">{"没有找到这条记录。"}<a href={Route::History.href()}>{"返回练习记录"}</a></p> };
     };

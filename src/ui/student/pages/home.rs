@@ -1,6 +1,7 @@
 //! The home page: the course's role-plays grouped by course project, each with its source, skills
 //! and time; an unfinished play is marked. Each entry carries `data-pack` (test-hook contract).
 
+use crate::ui::use_app::use_app;
 use yew::prelude::*;
 
 use crate::ui::student::app::AppHandle;
@@ -11,7 +12,7 @@ const LOCAL_GROUP: &str = "教师载入的场景";
 
 #[function_component(Home)]
 pub fn home() -> Html {
-    let state = use_context::<AppHandle>().expect("AppHandle is provided by App");
+    let state = use_app::<AppHandle>();
     let unfinished = state.saves.unfinished();
     let mut groups: Vec<(String, Vec<_>)> = Vec::new();
     for p in state.catalog.iter() {

@@ -2,25 +2,25 @@
 //! its choices (`data-choice`), the feedback on the last choice (`data-feedback`, `data-continue`),
 //! and the debrief when the play is over.
 
+use crate::ui::use_app::use_app;
 use yew::prelude::*;
 
-use crate::engine::{Current, Debrief, Event};
-use crate::pack::ActivityBody;
+use crate::ui::app::App;
 use crate::ui::clock;
 use crate::ui::components::debrief::DebriefView;
 use crate::ui::components::exercise::graded::GradedView;
 use crate::ui::components::exercise::ExerciseView;
-use crate::ui::components::nav;
 use crate::ui::components::transcript::Transcript;
 use crate::ui::student::app::AppHandle;
 use crate::ui::student::export_link::export_link;
 use crate::ui::student::route::{navigate, Route};
 use crate::ui::student::state::{Action, Feedback, Screen};
-use crate::ui::Area;
+use kefu_core::engine::{Current, Debrief, Event};
+use kefu_core::pack::ActivityBody;
 
 #[function_component(Play)]
 pub fn play() -> Html {
-    let state = use_context::<AppHandle>().expect("AppHandle is provided by App");
+    let state = use_app::<AppHandle>();
     // On the SCORM page (single-pack mode) the LMS owns the attempt: no "play again", no way home.
     // A constant, so each page's wasm carries only its own controls.
     let single = cfg!(feature = "scorm");
@@ -127,7 +127,7 @@ pub fn play() -> Html {
                             if !session.crm().applied.is_empty() {
                                 <p class="crm-link">
                                     {"这次练习的客户资料已记入客户管理。"}
-                                    <a href={nav::href(Area::Student, Area::Crm, "#/")} data-crm-link="">{"去客户管理查看客户资料卡"}</a>
+                                    <a href={App::Student.href(App::Crm, "#/")} data-crm-link="">{"去客户管理查看客户资料卡"}</a>
                                 </p>
                             }
                             if saved.is_some() { { export_link(saved, 1) } }

@@ -1,4 +1,3 @@
 //! The teacher app's pages, one per route.
 
-pub mod packs;
 pub mod results;

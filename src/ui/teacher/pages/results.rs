@@ -5,9 +5,9 @@
 
 use std::rc::Rc;
 
+use crate::ui::use_app::use_app;
 use yew::prelude::*;
 
-use crate::results::needed_packs;
 use crate::ui::files::{self, Picked};
 use crate::ui::pack_fetch;
 use crate::ui::teacher::app::TeacherHandle;
@@ -15,9 +15,7 @@ use crate::ui::teacher::state::Action;
 use crate::ui::teacher::views::dashboard::DashboardView;
 use crate::ui::teacher::views::drop_zone::DropZone;
 use crate::ui::teacher::views::result_rows::ResultRows;
-
-/// Where the built-in packs' compiled files are, relative to the teacher page.
-const PACKS_DIR: &str = "../packs/";
+use kefu_core::results::needed_packs;
 
 /// Fetches the built-in packs the files need, then hands everything to the reducer.
 fn import(state: &TeacherHandle, picked: Vec<Picked>) {
@@ -35,7 +33,7 @@ fn import(state: &TeacherHandle, picked: Vec<Picked>) {
         let need = needed_packs(&state.catalog, &state.fetched, files.iter().map(|(_, b)| b.as_slice()));
         let mut fetched = vec![];
         for summary in need {
-            match pack_fetch::fetch(&summary, PACKS_DIR).await {
+            match pack_fetch::fetch(&summary, crate::ui::app::App::Teacher).await {
                 Ok(p) => fetched.push(Rc::new(p)),
                 Err(e) => errors.push(format!("场景包「{}」下载失败,相关成绩无法核对:{e}", summary.title)),
             }
@@ -46,7 +44,7 @@ fn import(state: &TeacherHandle, picked: Vec<Picked>) {
 
 #[function_component(ResultsPage)]
 pub fn results_page() -> Html {
-    let state = use_context::<TeacherHandle>().expect("TeacherHandle is provided by TeacherApp");
+    let state = use_app::<TeacherHandle>();
     let on_files = {
         let state = state.clone();
         Callback::from(move |list: web_sys::FileList| {

@@ -6,9 +6,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::results::{mistakes_csv, results_csv, students_csv, Dashboard, Import};
 use crate::ui::download;
 use crate::ui::teacher::views::skill_chart::SkillChart;
+use kefu_core::results::{mistakes_csv, results_csv, students_csv, Dashboard, Import};
 
 #[derive(Properties)]
 pub struct DashboardProps {

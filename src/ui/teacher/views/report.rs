@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::pack::{Located, Severity};
+use kefu_core::pack::{Located, Severity};
 
 #[derive(Properties, PartialEq)]
 pub struct DiagnosticsProps {
@@ -64,7 +64,7 @@ pub fn diagnostics(props: &DiagnosticsProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pack::Code;
+    use kefu_core::pack::Code;
 
     #[test]
     fn the_caret_sits_under_the_column() {

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::results::{Import, Row, Verdict};
+use kefu_core::results::{Import, Row, Verdict};
 
 /// The `data-verdict` value of a row.
 pub fn verdict_key(row: &Row) -> &'static str {

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::results::SkillStats;
+use kefu_core::results::SkillStats;
 
 #[derive(Properties, PartialEq)]
 pub struct SkillChartProps {

@@ -1,0 +1,89 @@
+//! Every diagnostic code has a failing fixture (tests/fixtures/diagnostics/) that declares, in
+//! `# expect: CODE LINE:COL` comments, exactly what the checker must report; every code is
+//! documented in docs/diagnostics.md; every valid fixture compiles without errors.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use kefu_core::pack::{compile, Code};
+
+fn dir(sub: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(sub)
+}
+
+fn tomls(sub: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir(sub))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    v.sort();
+    v
+}
+
+fn expected(text: &str) -> BTreeSet<(String, usize, usize)> {
+    text.lines()
+        .filter_map(|l| l.strip_prefix("# expect: "))
+        .map(|e| {
+            let (code, at) = e.split_once(' ').expect("`CODE LINE:COL`");
+            let (line, col) = at.split_once(':').expect("LINE:COL");
+            (code.to_string(), line.parse().unwrap(), col.parse().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn each_fixture_reports_exactly_what_it_declares() {
+    let files = tomls("diagnostics");
+    assert!(files.len() >= Code::ALL.len());
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let want = expected(&text);
+        assert!(!want.is_empty(), "{} declares no expectation", f.display());
+        let got: BTreeSet<(String, usize, usize)> = compile("f.toml", text.as_bytes())
+            .diagnostics
+            .iter()
+            .map(|d| (d.code.as_str(), d.line, d.col))
+            .collect();
+        assert_eq!(got, want, "{}", f.display());
+    }
+}
+
+#[test]
+fn every_code_has_a_fixture_named_after_it_and_a_documented_section() {
+    let names: Vec<String> =
+        tomls("diagnostics").iter().map(|p| p.file_name().unwrap().to_string_lossy().to_string()).collect();
+    let docs =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/diagnostics.md"))
+            .unwrap();
+    for code in Code::ALL {
+        let c = code.as_str();
+        let fixture = names.iter().find(|n| n.starts_with(&format!("{c}_")));
+        let fixture = fixture.unwrap_or_else(|| panic!("no fixture for {c}"));
+        let text = std::fs::read_to_string(dir("diagnostics").join(fixture)).unwrap();
+        assert!(expected(&text).iter().any(|(code, _, _)| *code == c), "{fixture} does not expect {c}");
+        assert!(docs.contains(&format!("## {c}")), "docs/diagnostics.md has no section `## {c}`");
+    }
+}
+
+#[test]
+fn valid_fixtures_and_builtin_packs_have_no_errors() {
+    let mut files = tomls("valid");
+    files.extend(
+        std::fs::read_dir(kefu_core::testing::scenarios_dir())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml")),
+    );
+    for f in files {
+        let c = compile("f.toml", &std::fs::read(&f).unwrap());
+        let errors: Vec<String> = c
+            .diagnostics
+            .iter()
+            .filter(|d| !matches!(d.severity, kefu_core::pack::Severity::Warning))
+            .map(|d| d.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{}:\n{}", f.display(), errors.join("\n"));
+        assert!(c.pack.is_some());
+    }
+}

@@ -1,0 +1,71 @@
+//! The six apps are declared once (`ui::app::App`); everything that builds them must agree with
+//! that table: the Cargo bins and features, each page's `index.html` (which bin and feature trunk
+//! builds there, and where its stylesheet is), and the post-build list of nested trunk builds.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use kefu_sim::ui::app::App;
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The value of `attr="…"` in `text`, if present.
+fn attr<'a>(text: &'a str, attr: &str) -> Option<&'a str> {
+    let start = text.find(&format!("{attr}=\""))? + attr.len() + 2;
+    Some(&text[start..start + text[start..].find('"')?])
+}
+
+#[test]
+fn the_cargo_bins_and_features_are_the_apps() {
+    let manifest = read("Cargo.toml");
+    let mut bins = BTreeSet::new();
+    for block in manifest.split("[[bin]]").skip(1) {
+        let name = block.lines().find_map(|l| l.strip_prefix("name = ")).expect("a bin has a name");
+        bins.insert(name.trim_matches('"').to_string());
+    }
+    let apps: BTreeSet<String> = App::ALL.iter().map(|a| a.bin().to_string()).collect();
+    assert_eq!(bins, apps, "each app's bin is a [[bin]] of the app crate, and no other bin is");
+    let features = manifest.split("[features]").nth(1).expect("the app crate has features");
+    for app in App::ALL {
+        if let Some(f) = app.feature() {
+            assert!(features.contains(&format!("\n{f} = [")), "feature {f} of {app:?} is declared");
+        }
+    }
+}
+
+#[test]
+fn every_page_builds_its_app() {
+    for app in App::ALL {
+        let page = format!("{}index.html", app.dir());
+        let html = read(&page);
+        let rust = html.lines().find(|l| l.contains("data-trunk") && l.contains(r#"rel="rust""#));
+        let rust = rust.unwrap_or_else(|| panic!("{page} has a trunk rust link"));
+        assert_eq!(attr(rust, "data-bin"), Some(app.bin()), "{page} builds the bin of {app:?}");
+        assert_eq!(
+            attr(rust, "data-cargo-features"),
+            app.feature(),
+            "{page} builds with the feature of {app:?}"
+        );
+        let manifest = attr(rust, "href").unwrap_or("Cargo.toml");
+        assert_eq!(manifest, app.site_path("Cargo.toml"), "{page} names the manifest from its folder");
+        let css = html.lines().find(|l| l.contains(r#"rel="css""#)).and_then(|l| attr(l, "href"));
+        assert_eq!(css, Some(app.site_path("assets/style.css").as_str()), "{page}'s stylesheet");
+    }
+}
+
+#[test]
+fn the_post_build_script_builds_every_other_app() {
+    let script = read("scripts/trunk-post-build.sh");
+    let line = script.lines().find(|l| l.starts_with("for app in ")).expect("the post-build loop");
+    let listed: Vec<&str> =
+        line["for app in ".len()..].split(';').next().unwrap().split_whitespace().collect();
+    let expected: Vec<&str> =
+        App::ALL.iter().filter(|a| **a != App::Student).map(|a| a.dir().trim_end_matches('/')).collect();
+    assert_eq!(
+        listed, expected,
+        "trunk builds index.html itself and every other app after it, in the table's order"
+    );
+}
