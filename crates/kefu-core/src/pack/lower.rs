@@ -22,7 +22,8 @@ const GRADE: &[&str] = &["min", "label", "text"];
 const VAR: &[&str] = &["one_of", "weights", "range", "init", "labels"];
 const ACTIVITY: &[&str] = &["kind", "title", "intro", "start", "node"];
 const ACTIVITY_COMMON: &[&str] = &["kind", "title", "intro"];
-const NODE: &[&str] = &["speaker", "text", "variant", "choice", "next", "ending", "title", "crm"];
+const NODE: &[&str] =
+    &["speaker", "text", "variant", "choice", "next", "ending", "title", "crm", "depends_on_draw"];
 const VARIANT: &[&str] = &["when", "text"];
 const CHOICE: &[&str] =
     &["id", "text", "when", "goto", "score", "set", "add", "feedback", "principle", "crm"];
@@ -405,7 +406,8 @@ fn lower_node(src: &str, path: &str, id: &str, id_span: Span, v: &TVal, sink: &m
         }
     };
     let crm = lower_crm::lower_writes(&f, sink);
-    Some(Node { id: id.to_string(), speaker, text, variants, body, crm, span })
+    let depends_on_draw = f.opt_text(sink, "depends_on_draw");
+    Some(Node { id: id.to_string(), speaker, text, variants, body, crm, depends_on_draw, span })
 }
 
 fn lower_choice(src: &str, path: &str, v: &TVal, sink: &mut Sink) -> Option<Choice> {

@@ -1,8 +1,10 @@
 //! Semantic checks on a lowered pack: references between its parts (`refs`), types in conditions
-//! and effects (`types`), CRM handles and templates (`crm`), and the dialogue graph (`graph`): unreachable nodes, dead ends, loops
+//! and effects (`types`), CRM handles and templates (`crm`), options that give the seed's draw
+//! away (`draw`, W005), and the dialogue graph (`graph`): unreachable nodes, dead ends, loops
 //! that could raise a score forever, and the score bounds of every dimension.
 
 pub mod crm;
+pub mod draw;
 pub mod graph;
 pub mod refs;
 pub mod types;
@@ -19,6 +21,7 @@ pub fn check(pack: &Pack, sink: &mut Sink) {
     refs::check(pack, sink);
     types::check(pack, sink);
     crm::check(pack, sink);
+    draw::check(pack, sink);
     let dims: Vec<&str> = pack.dimensions.iter().map(|d| d.id.as_str()).collect();
     for a in &pack.activities {
         if let ActivityBody::Dialogue(d) = &a.body {
