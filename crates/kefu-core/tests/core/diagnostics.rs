@@ -87,3 +87,30 @@ fn valid_fixtures_and_builtin_packs_have_no_errors() {
         assert!(c.pack.is_some());
     }
 }
+
+/// The full text of every diagnostic (file:line:col, severity, code, message with its field path)
+/// of each diagnostics fixture and of tests/fixtures/messages/paths.toml, a pack with wrong values
+/// in many nested fields. The lowering builds field paths only when it reports (for speed), so
+/// this pins the messages to what they were when every path was built eagerly.
+/// `KEFU_BLESS=1 cargo test -p kefu-core --test core messages` rewrites messages.txt.
+#[test]
+fn messages_and_field_paths_are_pinned() {
+    let mut files = tomls("diagnostics");
+    files.extend(tomls("messages"));
+    let mut got = String::new();
+    for f in files {
+        let name = f.file_name().unwrap().to_string_lossy().to_string();
+        for d in compile(&name, &std::fs::read(&f).unwrap()).diagnostics {
+            got.push_str(&format!("{d}\n    | {}\n", d.source_line));
+        }
+    }
+    let golden = dir("messages").join("messages.txt");
+    if std::env::var_os("KEFU_BLESS").is_some() {
+        std::fs::write(&golden, &got).unwrap();
+    }
+    let want = std::fs::read_to_string(&golden).unwrap();
+    for (i, (g, w)) in got.lines().zip(want.lines()).enumerate() {
+        assert_eq!(g, w, "messages.txt line {}", i + 1);
+    }
+    assert_eq!(got.lines().count(), want.lines().count(), "number of lines in messages.txt");
+}
