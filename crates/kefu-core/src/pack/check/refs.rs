@@ -1,5 +1,8 @@
 //! References between the parts of a pack: dialogue targets (E008), dimensions (E009) and
 //! variables (E010), each with a "did you mean".
+//!
+//! What a branch belongs to ("choice `ask` of node `n1`") is formatted only for a message: doing it
+//! for every choice of a large pack cost more than the checks themselves.
 
 use super::super::diagnostic::{did_you_mean, Code};
 use super::super::expr::visit_refs;
@@ -41,23 +44,24 @@ pub fn check(pack: &Pack, sink: &mut Sink) {
         match &a.body {
             ActivityBody::Dialogue(d) => {
                 let ids = || d.nodes.keys().map(String::as_str);
-                let target = |sink: &mut Sink, to: &str, span: Span, what: &str| {
+                let target = |sink: &mut Sink, to: &str, span: Span, what: &dyn Fn() -> String| {
                     if !d.nodes.contains_key(to) {
                         let hint = did_you_mean(to, ids());
                         sink.push(
                             Code::E008,
                             span,
                             format!(
-                                "{what} names node `{to}`, which does not exist in activity `{}`{hint}",
+                                "{} names node `{to}`, which does not exist in activity `{}`{hint}",
+                                what(),
                                 a.id
                             ),
                         );
                     }
                 };
-                target(sink, &d.start, d.start_span, "`start`");
+                target(sink, &d.start, d.start_span, &|| "`start`".to_string());
                 for n in d.nodes.values() {
                     n.variants.iter().for_each(|v| cond(sink, &v.when));
-                    let branches = |sink: &mut Sink, bs: &[Branch], what: &str| {
+                    let branches = |sink: &mut Sink, bs: &[Branch], what: &dyn Fn() -> String| {
                         for b in bs {
                             target(sink, &b.to, b.span, what);
                             if let Some(w) = &b.when {
@@ -68,7 +72,7 @@ pub fn check(pack: &Pack, sink: &mut Sink) {
                     match &n.body {
                         NodeBody::Choices(cs) => {
                             for c in cs {
-                                branches(sink, &c.goto, &format!("choice `{}` of node `{}`", c.id, n.id));
+                                branches(sink, &c.goto, &|| format!("choice `{}` of node `{}`", c.id, n.id));
                                 if let Some(w) = &c.when {
                                     cond(sink, w);
                                 }
@@ -77,7 +81,7 @@ pub fn check(pack: &Pack, sink: &mut Sink) {
                                 c.add.iter().for_each(|s| var(sink, &s.var, s.span));
                             }
                         }
-                        NodeBody::Next(bs) => branches(sink, bs, &format!("`next` of node `{}`", n.id)),
+                        NodeBody::Next(bs) => branches(sink, bs, &|| format!("`next` of node `{}`", n.id)),
                         NodeBody::Ending(_) => {}
                     }
                 }
