@@ -325,7 +325,7 @@ fn lower_dialogue(src: &str, f: &Fields, sink: &mut Sink) -> Option<Dialogue> {
             let base = f.sub("node");
             for (k, v) in nt.iter() {
                 let id = k.get_ref().to_string();
-                if let Some(n) = lower_node(src, &format!("{base}.{id}"), &id, span_of(k), v, sink) {
+                if let Some(n) = lower_node(src, format!("{base}.{id}"), &id, span_of(k), v, sink) {
                     nodes.insert(id, n);
                 }
             }
@@ -334,9 +334,10 @@ fn lower_dialogue(src: &str, f: &Fields, sink: &mut Sink) -> Option<Dialogue> {
     Some(Dialogue { start, start_span, nodes })
 }
 
-fn lower_node(src: &str, path: &str, id: &str, id_span: Span, v: &TVal, sink: &mut Sink) -> Option<Node> {
+fn lower_node(src: &str, path: String, id: &str, id_span: Span, v: &TVal, sink: &mut Sink) -> Option<Node> {
     check_id(sink, id, id_span, "node", false);
     let f = Fields::of(sink, v, path, NODE)?;
+    let path = f.path.as_str();
     let span = f.span;
     let speaker = f.opt_text(sink, "speaker");
     let text = f.req_text(sink, "text");
@@ -383,7 +384,7 @@ fn lower_node(src: &str, path: &str, id: &str, id_span: Span, v: &TVal, sink: &m
             }
             let mut choices: Vec<Choice> = Vec::new();
             for (i, item) in arr.iter().enumerate() {
-                if let Some(c) = lower_choice(src, &format!("{path}.choice[{i}]"), item, sink) {
+                if let Some(c) = lower_choice(src, format!("{path}.choice[{i}]"), item, sink) {
                     if choices.iter().any(|o| o.id == c.id) {
                         sink.push(
                             Code::E006,
@@ -416,7 +417,7 @@ fn lower_node(src: &str, path: &str, id: &str, id_span: Span, v: &TVal, sink: &m
     Some(Node { id: id.to_string(), speaker, text, variants, body, crm, span })
 }
 
-fn lower_choice(src: &str, path: &str, v: &TVal, sink: &mut Sink) -> Option<Choice> {
+fn lower_choice(src: &str, path: String, v: &TVal, sink: &mut Sink) -> Option<Choice> {
     let f = Fields::of(sink, v, path, CHOICE)?;
     let span = f.span;
     let id = f.req_id(sink, "id", false).map(|x| x.0);
@@ -484,7 +485,7 @@ fn branches(src: &str, v: &TVal, path: &dyn Fn() -> String, sink: &mut Sink) -> 
             let mut out = Vec::new();
             for (i, item) in arr.iter().enumerate() {
                 let bpath = format!("{path}[{i}]");
-                let Some(bf) = Fields::of(sink, item, &bpath, BRANCH) else { continue };
+                let Some(bf) = Fields::of(sink, item, bpath, BRANCH) else { continue };
                 let when = bf.get("when").and_then(|w| cond(src, w, &|| bf.sub("when"), sink));
                 let Some((to, span)) = bf.req_id(sink, "to", false) else { continue };
                 out.push(Branch { when, to, span });

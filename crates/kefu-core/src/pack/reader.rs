@@ -117,8 +117,16 @@ pub struct Fields<'v, 'a> {
 }
 
 impl<'v, 'a> Fields<'v, 'a> {
-    /// Reports every key of `table` that is not in `allowed`, with a suggestion.
-    pub fn new(sink: &mut Sink, table: &'v DeTable<'a>, span: Span, path: &str, allowed: &[&str]) -> Self {
+    /// Reports every key of `table` that is not in `allowed`, with a suggestion. `path` may be
+    /// given owned (the lowering's per-node paths), so that it is not copied.
+    pub fn new(
+        sink: &mut Sink,
+        table: &'v DeTable<'a>,
+        span: Span,
+        path: impl Into<String>,
+        allowed: &[&str],
+    ) -> Self {
+        let path: String = path.into();
         for (k, _) in table.iter() {
             let key: &str = k.get_ref();
             if !allowed.contains(&key) {
@@ -129,12 +137,13 @@ impl<'v, 'a> Fields<'v, 'a> {
                 sink.push(Code::E003, span_of(k), format!("unknown field `{key}`{at}{hint}"));
             }
         }
-        Fields { table, span, path: path.to_string() }
+        Fields { table, span, path }
     }
 
     /// A table value as `Fields`, or `None` after reporting a wrong type.
-    pub fn of(sink: &mut Sink, v: &'v TVal<'a>, path: &str, allowed: &[&str]) -> Option<Self> {
-        let t = as_table(sink, v, path)?;
+    pub fn of(sink: &mut Sink, v: &'v TVal<'a>, path: impl Into<String>, allowed: &[&str]) -> Option<Self> {
+        let path: String = path.into();
+        let t = as_table(sink, v, &path)?;
         Some(Fields::new(sink, t, span_of(v), path, allowed))
     }
 
