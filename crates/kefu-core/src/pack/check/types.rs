@@ -47,12 +47,13 @@ pub fn check<'p>(pack: &'p Pack, sink: &mut Sink) {
     for d in pack.activities.iter().filter_map(|a| a.body.dialogue()) {
         for n in d.nodes.values() {
             conds.extend(n.variants.iter().map(|v| &v.when));
-            let branches: Vec<&Branch> = match &n.body {
-                NodeBody::Choices(cs) => cs.iter().flat_map(|c| c.goto.iter()).collect(),
-                NodeBody::Next(bs) => bs.iter().collect(),
-                NodeBody::Ending(_) => vec![],
+            // The branches of the choices, or the `next` ones (no list collected per node).
+            let next: &[Branch] = match &n.body {
+                NodeBody::Next(bs) => bs,
+                _ => &[],
             };
-            conds.extend(branches.into_iter().filter_map(|b| b.when.as_ref()));
+            let branches = n.choices().iter().flat_map(|c| c.goto.iter()).chain(next);
+            conds.extend(branches.filter_map(|b| b.when.as_ref()));
             conds.extend(n.choices().iter().filter_map(|c| c.when.as_ref()));
         }
     }
