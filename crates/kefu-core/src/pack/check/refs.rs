@@ -2,7 +2,10 @@
 //! variables (E010), each with a "did you mean".
 //!
 //! What a branch belongs to ("choice `ask` of node `n1`") is formatted only for a message: doing it
-//! for every choice of a large pack cost more than the checks themselves.
+//! for every choice of a large pack cost more than the checks themselves. Names are checked
+//! against sets, not by scanning the declared lists for each reference.
+
+use std::collections::BTreeSet;
 
 use super::super::diagnostic::{did_you_mean, Code};
 use super::super::expr::visit_refs;
@@ -13,8 +16,10 @@ use super::super::source::Span;
 pub fn check(pack: &Pack, sink: &mut Sink) {
     let dims: Vec<&str> = pack.dimensions.iter().map(|d| d.id.as_str()).collect();
     let vars: Vec<&str> = pack.vars.iter().map(|v| v.id.as_str()).collect();
+    let dim_set: BTreeSet<&str> = dims.iter().copied().collect();
+    let var_set: BTreeSet<&str> = vars.iter().copied().collect();
     let dim = |sink: &mut Sink, id: &str, span: Span| {
-        if !dims.contains(&id) {
+        if !dim_set.contains(id) {
             let hint = did_you_mean(id, dims.iter().copied());
             sink.push(
                 Code::E009,
@@ -24,7 +29,7 @@ pub fn check(pack: &Pack, sink: &mut Sink) {
         }
     };
     let var = |sink: &mut Sink, id: &str, span: Span| {
-        if !vars.contains(&id) {
+        if !var_set.contains(id) {
             let hint = did_you_mean(id, vars.iter().copied());
             sink.push(Code::E010, span, format!("unknown variable `{id}`{hint}"));
         }
