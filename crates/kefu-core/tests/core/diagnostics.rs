@@ -94,7 +94,8 @@ fn valid_fixtures_and_builtin_packs_have_no_errors() {
 #[test]
 fn builtin_packs_have_no_warnings_and_no_draw_dependent_nodes_unlisted() {
     let docs =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/diagnostics.md")).unwrap();
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/diagnostics.md"))
+            .unwrap();
     for e in std::fs::read_dir(kefu_core::testing::scenarios_dir()).unwrap() {
         let f = e.unwrap().path();
         if f.extension().is_none_or(|x| x != "toml") {
@@ -118,12 +119,8 @@ fn builtin_packs_have_no_warnings_and_no_draw_dependent_nodes_unlisted() {
 fn w005_is_quiet_for_a_line_offered_in_every_draw_and_for_a_marked_node() {
     let src = std::fs::read_to_string(dir("diagnostics").join("W005_options_give_draw_away.toml")).unwrap();
     let c = compile("f.toml", src.as_bytes());
-    let w005: Vec<&str> = c
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == Code::W005)
-        .map(|d| d.message.as_str())
-        .collect();
+    let w005: Vec<&str> =
+        c.diagnostics.iter().filter(|d| d.code == Code::W005).map(|d| d.message.as_str()).collect();
     assert_eq!(w005.len(), 1, "{w005:?}");
     assert!(w005[0].contains("choice `sweet` of node `ask`"), "{w005:?}");
     // Without the node's reason, the price node is reported too.

@@ -207,7 +207,9 @@ fn check(doc: &str, packs: &BTreeMap<String, PackInfo>) -> (Vec<String>, Totals)
         }
         if covered {
             if row.phrases.is_empty() {
-                problems.push(format!("{at}: a covered row must quote in 「」 the seed words its activities practise"));
+                problems.push(format!(
+                    "{at}: a covered row must quote in 「」 the seed words its activities practise"
+                ));
             }
             for phrase in &row.phrases {
                 if !texts.iter().any(|t| t.contains(phrase.as_str())) {
@@ -276,7 +278,8 @@ fn builtin_packs() -> BTreeMap<String, PackInfo> {
                 .iter()
                 .map(|a| (a.id.clone(), serde_json::to_string(a).expect("an activity serialises")))
                 .collect();
-            let info = PackInfo { source: meta.source.clone(), project: meta.project.clone(), activities, texts };
+            let info =
+                PackInfo { source: meta.source.clone(), project: meta.project.clone(), activities, texts };
             (meta.id.clone(), info)
         })
         .collect()
@@ -300,7 +303,10 @@ fn the_check_reports_each_kind_of_mismatch() {
                 source: "000 文档 · 甲".into(),
                 project: "客户信息收集".into(),
                 activities: vec!["a1".into(), "a2".into()],
-                texts: BTreeMap::from([("a1".to_string(), "甲的原话".to_string()), ("a2".to_string(), String::new())]),
+                texts: BTreeMap::from([
+                    ("a1".to_string(), "甲的原话".to_string()),
+                    ("a2".to_string(), String::new()),
+                ]),
             },
         ),
         (

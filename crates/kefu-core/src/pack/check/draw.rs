@@ -106,7 +106,9 @@ pub fn check(pack: &Pack, sink: &mut Sink) {
                         let env = Draw { names: &names, values };
                         per_draw.push(
                             pure.iter()
-                                .filter(|&&i| choices[i].when.as_ref().is_some_and(|w| truthy(&eval(&w.expr, &env))))
+                                .filter(|&&i| {
+                                    choices[i].when.as_ref().is_some_and(|w| truthy(&eval(&w.expr, &env)))
+                                })
                                 .map(|&i| choices[i].text.as_str())
                                 .collect(),
                         );
