@@ -37,7 +37,8 @@ pub fn builtin() -> Vec<(String, Rc<LoadedPack>)> {
             .map(|(path, c)| {
                 let name = path.file_name().unwrap().to_string_lossy().to_string();
                 let errors: Vec<String> = c.diagnostics.iter().map(|d| d.to_string()).collect();
-                let pack = c.pack.unwrap_or_else(|| panic!("{name} does not compile:\n{}", errors.join("\n")));
+                let pack =
+                    c.pack.unwrap_or_else(|| panic!("{name} does not compile:\n{}", errors.join("\n")));
                 (name, LoadedPack { pack, hash: c.hash })
             })
             .collect()

@@ -134,3 +134,30 @@ fn w005_is_quiet_for_a_line_offered_in_every_draw_and_for_a_marked_node() {
     let c = compile("f.toml", mixed.as_bytes());
     assert!(c.diagnostics.iter().any(|d| d.code == Code::W005 && d.message.contains("`sour_miss`")));
 }
+
+/// The full text of every diagnostic (file:line:col, severity, code, message with its field path)
+/// of each diagnostics fixture and of tests/fixtures/messages/paths.toml, a pack with wrong values
+/// in many nested fields. The lowering builds field paths only when it reports (for speed), so
+/// this pins the messages to what they were when every path was built eagerly.
+/// `KEFU_BLESS=1 cargo test -p kefu-core --test core messages` rewrites messages.txt.
+#[test]
+fn messages_and_field_paths_are_pinned() {
+    let mut files = tomls("diagnostics");
+    files.extend(tomls("messages"));
+    let mut got = String::new();
+    for f in files {
+        let name = f.file_name().unwrap().to_string_lossy().to_string();
+        for d in compile(&name, &std::fs::read(&f).unwrap()).diagnostics {
+            got.push_str(&format!("{d}\n    | {}\n", d.source_line));
+        }
+    }
+    let golden = dir("messages").join("messages.txt");
+    if std::env::var_os("KEFU_BLESS").is_some() {
+        std::fs::write(&golden, &got).unwrap();
+    }
+    let want = std::fs::read_to_string(&golden).unwrap();
+    for (i, (g, w)) in got.lines().zip(want.lines()).enumerate() {
+        assert_eq!(g, w, "messages.txt line {}", i + 1);
+    }
+    assert_eq!(got.lines().count(), want.lines().count(), "number of lines in messages.txt");
+}
