@@ -252,7 +252,8 @@ export function manWanted(body) {
 
 /** Fills a `crm` card form by clicking. `hints` maps a card field key to the text the right answer
  * is (an option's text) when it depends on the play's draw — e.g. the need the debrief's
- * `data-fact` showed; without a hint the first option is taken. `right = false` picks another
+ * `data-fact` showed; without a hint the option a `field` check of the pack asks for is taken, or
+ * else the first option. `right = false` picks another
  * option and the opposite MAN answers. */
 export async function fillCard(root, body, right, hints = {}) {
   for (const field of body.fields) {
@@ -272,8 +273,15 @@ export async function fillCard(root, body, right, hints = {}) {
       await f.locator('input').fill(hints[field.field] ?? '学生填写的客户名称');
       continue;
     }
-    let index = hints[field.field] === undefined ? 0 : options.indexOf(hints[field.field]);
-    assert.ok(index >= 0, `the hint for ${field.field} is one of the options: ${options.join(' | ')}`);
+    let index = 0;
+    if (hints[field.field] !== undefined) {
+      index = options.indexOf(hints[field.field]);
+      assert.ok(index >= 0, `the hint for ${field.field} is one of the options: ${options.join(' | ')}`);
+    } else {
+      // The pack's own check says which option is right when it does not depend on the draw.
+      const equals = body.checks.find((c) => c.test.field?.field === field.field)?.test.field.equals;
+      if (equals !== undefined && options.includes(equals)) index = options.indexOf(equals);
+    }
     if (!right) index = (index + 1) % options.length;
     await f.locator(`[data-option="${index}"]`).check();
   }
