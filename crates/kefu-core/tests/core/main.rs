@@ -11,6 +11,7 @@ mod diagnostics;
 mod engine_exercises;
 mod engine_play;
 mod hostile_packs;
+mod results_class_record;
 mod results_dashboard;
 mod results_scorm;
 mod results_verify;
