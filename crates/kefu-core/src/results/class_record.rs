@@ -16,13 +16,14 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::LoadedPack;
+use crate::pack::PackSummary;
 use crate::storage::versioned::{load, save, Loaded, Versioned};
 use crate::storage::{Notice, Store, StoreError};
 use crate::util::fnv::fnv1a_64;
 
 use super::dashboard::{Counted, Dashboard};
 use super::file::ResultPlay;
-use super::import::Import;
+use super::import::{Import, Row};
 use super::student::Student;
 use super::verify::{verify, Verdict};
 
@@ -307,6 +308,25 @@ impl ClassView {
         Dashboard::build(&counted)
     }
 
+    /// The counted results within `range` as an import's rows (one file per entry), for the
+    /// results CSV and the rows table.
+    pub fn as_import(&self, range: Range) -> Import {
+        let mut out = Import::new();
+        for (e, v) in self.record.entries.iter().zip(&self.verdicts) {
+            if range.contains(e.play.finished) && v.is_verified() {
+                out.rows.push(Row {
+                    file: e.file.clone(),
+                    index: Some(0),
+                    student: Some(e.student.clone()),
+                    play: Some(e.play.clone()),
+                    verdict: v.clone(),
+                    duplicate_of: None,
+                });
+            }
+        }
+        out
+    }
+
     /// The entries of a student (by number), by finish time.
     pub fn plays_of(&self, number: &str) -> Vec<usize> {
         let mut out: Vec<usize> = (0..self.record.entries.len())
@@ -351,6 +371,37 @@ impl ClassView {
         }
         out
     }
+}
+
+/// The built-in packs of `catalog` that the record's results were made on and `have` lacks (to
+/// fetch before opening it), in catalog order.
+pub fn needed_packs(catalog: &[PackSummary], have: &[Rc<LoadedPack>], record: &ClassRecord) -> Vec<PackSummary> {
+    catalog
+        .iter()
+        .filter(|s| record.entries.iter().any(|e| e.play.pack.id == s.id && e.play.pack.hash == s.hash))
+        .filter(|s| !have.iter().any(|p| p.hash == s.hash && p.pack.meta.id == s.id))
+        .cloned()
+        .collect()
+}
+
+/// The first ms of a day given as `YYYY-MM-DD` (a date input's value), in China time (UTC+8).
+pub fn day_start(date: &str) -> Option<i64> {
+    let mut parts = date.trim().splitn(3, '-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts.next()?.parse().ok()?;
+    let d: i64 = parts.next()?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Days from 1970-01-01 (Howard Hinnant's days_from_civil).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * 86_400_000 - 8 * 3_600_000)
 }
 
 pub fn class_key(id: &str) -> String {
@@ -506,6 +557,17 @@ mod tests {
         assert_eq!(class_name("  23级客服1班 ").unwrap(), "23级客服1班");
         assert_eq!(class_name(" "), Err(NameError::Empty));
         assert_eq!(class_name(&"班".repeat(41)), Err(NameError::TooLong));
+    }
+
+    #[test]
+    fn days_start_at_midnight_china_time() {
+        assert_eq!(day_start("1970-01-01"), Some(-8 * 3_600_000));
+        // 2023-11-14 22:13:20 UTC is 2023-11-15 06:13:20 in China.
+        let d = day_start("2023-11-15").unwrap();
+        assert!(d <= 1_700_000_000_000 && 1_700_000_000_000 < d + 86_400_000);
+        assert_eq!(crate::util::time::datetime(d, 480), "2023-11-15 00:00");
+        assert_eq!(day_start("2023-13-01"), None);
+        assert_eq!(day_start(""), None);
     }
 
     #[test]
