@@ -189,8 +189,13 @@ impl ClassRecord {
 
     /// Adds the results of an import that count (verified; each once).
     pub fn add_import(&mut self, import: &Import, now: i64) -> Added {
+        self.add_rows(&import.rows, now)
+    }
+
+    /// Adds the verified rows of `rows` (an import's latest batch), each once.
+    pub fn add_rows(&mut self, rows: &[Row], now: i64) -> Added {
         let mut out = Added::default();
-        for row in import.rows.iter().filter(|r| r.verdict.is_verified()) {
+        for row in rows.iter().filter(|r| r.verdict.is_verified()) {
             let (Some(s), Some(p)) = (&row.student, &row.play) else { continue };
             if self.add(&row.file, s, p, now) {
                 out.added += 1;
@@ -375,13 +380,26 @@ impl ClassView {
 
 /// The built-in packs of `catalog` that the record's results were made on and `have` lacks (to
 /// fetch before opening it), in catalog order.
-pub fn needed_packs(catalog: &[PackSummary], have: &[Rc<LoadedPack>], record: &ClassRecord) -> Vec<PackSummary> {
+pub fn needed_packs(
+    catalog: &[PackSummary],
+    have: &[Rc<LoadedPack>],
+    record: &ClassRecord,
+) -> Vec<PackSummary> {
     catalog
         .iter()
         .filter(|s| record.entries.iter().any(|e| e.play.pack.id == s.id && e.play.pack.hash == s.hash))
         .filter(|s| !have.iter().any(|p| p.hash == s.hash && p.pack.meta.id == s.id))
         .cloned()
         .collect()
+}
+
+/// [`needed_packs`] for an exported class record file (none when it cannot be read: importing it
+/// reports why).
+pub fn needed_for_export(catalog: &[PackSummary], have: &[Rc<LoadedPack>], text: &str) -> Vec<PackSummary> {
+    match serde_json::from_str::<ExportFile>(text) {
+        Ok(f) => needed_packs(catalog, have, &f.record),
+        Err(_) => vec![],
+    }
 }
 
 /// The first ms of a day given as `YYYY-MM-DD` (a date input's value), in China time (UTC+8).
@@ -548,7 +566,7 @@ mod tests {
     fn ids_are_fresh_and_safe() {
         let a = new_id(&[], 1_700_000_000_000);
         assert!(a.starts_with('c') && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
-        let b = new_id(&[a.clone()], 1_700_000_000_000);
+        let b = new_id(std::slice::from_ref(&a), 1_700_000_000_000);
         assert_eq!(b, format!("{a}-2"));
     }
 

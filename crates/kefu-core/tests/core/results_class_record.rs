@@ -105,7 +105,7 @@ fn a_class_is_stored_deleted_and_put_back() {
     let c = class_gen::record(&packs, 2, 2);
     save_class(&store, &c).unwrap();
     let mut notices = vec![];
-    assert_eq!(list(&store, 0, &mut notices), [c.clone()]);
+    assert_eq!(list(&store, 0, &mut notices), std::slice::from_ref(&c));
     let gone = delete_class(&store, &c.id, 0).unwrap().unwrap();
     assert!(list(&store, 0, &mut notices).is_empty());
     save_class(&store, &gone).unwrap();

@@ -1,6 +1,7 @@
 //! Parts of the teacher's pages: the drop zone for files, the checker's report, the result table,
 //! the class dashboard and its per-skill chart, the tabs between the packs and results pages.
 
+pub mod class_panel;
 pub mod dashboard;
 pub mod drop_zone;
 pub mod report;
