@@ -248,3 +248,19 @@ fn class_names_and_ids() {
     let c = ClassRecord::new(&class_record::new_id(&[], T0), "二班", T0);
     assert_eq!(c.export_name(), "班级记录-二班.json");
 }
+
+/// Writes result files for the class record's e2e test (`tests/e2e/classes.test.mjs`) into
+/// `$KEFU_E2E_OUT`: three students' plays of the built-in 卖苹果 pack, as the student app exports
+/// them. Run by that test; ignored otherwise.
+#[test]
+#[ignore]
+fn write_e2e_result_files() {
+    let Ok(dir) = std::env::var("KEFU_E2E_OUT") else { return };
+    let packs = packs();
+    let apple = packs.iter().find(|p| p.pack.meta.id == "apple-seller").unwrap();
+    for (n, seed, top) in [(1, 1, true), (2, 2, false), (3, 3, true)] {
+        let s = if top { best(apple, seed) } else { worst(apple, seed) };
+        let play = ResultPlay::of_session(&s, T0 + i64::from(n) * DAY);
+        std::fs::write(format!("{dir}/student{n}.json"), file(n, vec![play])).unwrap();
+    }
+}
