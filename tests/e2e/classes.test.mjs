@@ -3,7 +3,7 @@
 // into a named class; after a reload the rows and dashboard are still there; a third file goes to
 // a second class; the same file again is not counted twice; a student is removed (confirmed) and
 // the removal undone; the class record is exported, storage cleared, and imported back to the same
-// dashboard; a damaged stored class is set aside once with a notice, the other class intact.
+// dashboard; a student's plays open with the debrief; a damaged stored class is set aside once with a notice, the other class intact.
 // Not covered: marking by rubric (packs have no rubric for free-text answers; docs/results.md).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -97,6 +97,15 @@ test('a class record is kept across visits, counts each play once, undoes a remo
   await t.locator('[data-undo]').click();
   await waitCount(t, 2);
   assert.deepEqual(await rows(t), dashboard);
+
+  // A student's plays: best and latest, the transcript and the debrief as the student saw them.
+  await t.locator('[data-open-student="2023001"]').click();
+  const play = t.locator('[data-student-plays="2023001"] [data-student-play]');
+  assert.equal(await play.count(), 1, 'the file imported twice is one play');
+  assert.equal(await play.getAttribute('data-best'), 'true');
+  assert.equal(await play.getAttribute('data-latest'), 'true');
+  await play.locator('summary').click();
+  await play.locator('[data-debrief]').waitFor();
 
   // Export, clear storage, import back: the same dashboard.
   const exported = await download(t, '[data-export-class]');

@@ -12,6 +12,7 @@ use crate::ui::files;
 use crate::ui::pack_fetch;
 use crate::ui::teacher::app::TeacherHandle;
 use crate::ui::teacher::state::{Action, Pending};
+use crate::ui::teacher::views::student_plays::StudentPlays;
 use crate::ui::use_app::use_app;
 use kefu_core::pack::PackSummary;
 use kefu_core::results::class_record::{self, Range};
@@ -55,6 +56,8 @@ fn input_value(e: &Event) -> String {
 pub fn class_panel() -> Html {
     let state = use_app::<TeacherHandle>();
     let name = use_state(String::new);
+    // The student whose plays are open.
+    let open = use_state(|| None::<String>);
     // The last chosen class is opened again on a visit (the first stored one).
     {
         let state = state.clone();
@@ -184,15 +187,25 @@ pub fn class_panel() -> Html {
                     <ul class="class-students">
                         { for students.into_iter().map(|(n, name)| {
                             let plays = view.plays_of(&n).len();
+                            let toggle = {
+                                let (open, n) = (open.clone(), n.clone());
+                                Callback::from(move |_: MouseEvent| {
+                                    let now_open = open.as_deref() == Some(n.as_str());
+                                    open.set(if now_open { None } else { Some(n.clone()) });
+                                })
+                            };
                             html! {
                                 <li data-class-student={n.clone()} data-plays={plays.to_string()}>
-                                    { format!("{n} {name}:{plays} 次") }
+                                    <button class="link" data-open-student={n.clone()} onclick={toggle}>{ format!("{n} {name}:{plays} 次") }</button>
                                     <button class="link" data-remove-student={n.clone()} onclick={ask(Pending::Student(n.clone()))}>{"移除"}</button>
                                 </li>
                             }
                         }) }
                     </ul>
                 </details>
+                if let Some(n) = open.as_ref().filter(|n| record.entries.iter().any(|e| e.student.number == **n)) {
+                    <StudentPlays view={view.clone()} number={n.clone()} range={state.range} />
+                }
                 <p class="class-actions">
                     <button data-export-class="" onclick={export}>{"导出班级记录"}</button>
                     <button data-delete-class="" onclick={ask(Pending::Class)}>{"删除班级"}</button>

@@ -7,4 +7,5 @@ pub mod drop_zone;
 pub mod report;
 pub mod result_rows;
 pub mod skill_chart;
+pub mod student_plays;
 pub mod tabs;
