@@ -1,6 +1,6 @@
 //! The teacher (results) app's root component (`teacher/index.html`): the state (one reducer),
 //! navigation, notices, the tabs and the results page. The packs page is its own app
-//! (`packs_app.rs`); `#/packs`, its old address here, forwards to it.
+//! (`ui::teacher_packs`); `#/packs`, its old address here, forwards to it.
 
 use crate::ui::clock::now;
 use crate::ui::store::default_store;

@@ -1,6 +1,6 @@
 //! The teacher (results) app's one reducer: the import with every row's verdict and the class
 //! dashboard of the counted ones, verified against the fetched built-in packs and the teacher's
-//! stored packs. Loading packs (the checker) is the packs app's (`packs_state.rs`), so the TOML
+//! stored packs. Loading packs (the checker) is the packs app's (`ui::teacher_packs::state`), so the TOML
 //! parser stays out of this app's wasm. Actions carry everything that came from the browser (file
 //! bytes, fetched packs), so the reducer is deterministic and tested natively on a memory store.
 

@@ -3,38 +3,33 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ContactKind {
-    /// 电话
-    Call,
-    /// 拜访
-    Visit,
+vocabulary! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ContactKind {
+        /// 电话
+        Call = "电话",
+        /// 拜访
+        Visit = "拜访",
+    }
 }
 
-impl ContactKind {
-    pub const ALL: [ContactKind; 2] = [ContactKind::Call, ContactKind::Visit];
-}
-
-/// What a contact achieved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    /// 未接通 / 不在
-    NoAnswer,
-    /// 被拒绝 (e.g. seed 002's "对不起,我现在很忙")
-    Refused,
-    /// 有进展
-    Progress,
-    /// 约定下次拜访
-    Appointment,
-    /// 成交
-    Deal,
-}
-
-impl Outcome {
-    pub const ALL: [Outcome; 5] =
-        [Outcome::NoAnswer, Outcome::Refused, Outcome::Progress, Outcome::Appointment, Outcome::Deal];
+vocabulary! {
+    /// What a contact achieved.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Outcome {
+        /// 未接通 / 不在
+        NoAnswer = "未接通",
+        /// 被拒绝 (e.g. seed 002's "对不起,我现在很忙")
+        Refused = "被拒绝",
+        /// 有进展
+        Progress = "有进展",
+        /// 约定下次拜访
+        Appointment = "约定下次拜访",
+        /// 成交
+        Deal = "成交",
+    }
 }
 
 /// One call or visit.

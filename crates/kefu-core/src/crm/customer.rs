@@ -10,81 +10,88 @@ use serde::{Deserialize, Serialize};
 use super::man::Man;
 use super::state::State;
 
-/// A person (个人客户) or an organisation (单位客户, e.g. a 北京现代 key account).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    #[default]
-    Individual,
-    Organisation,
+vocabulary! {
+    /// A person (个人客户) or an organisation (单位客户, e.g. a 北京现代 key account).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Kind {
+        #[default]
+        Individual = "个人",
+        Organisation = "单位",
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Gender {
-    #[default]
-    Unknown,
-    Male,
-    Female,
+vocabulary! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Gender {
+        #[default]
+        Unknown = "",
+        Male = "男",
+        Female = "女",
+    }
 }
 
-/// 低/中/高, for the loyalty measures "购买挑选时间" and "价格敏感程度".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    #[default]
-    Unknown,
-    Low,
-    Medium,
-    High,
+vocabulary! {
+    /// 低/中/高, for the loyalty measures "购买挑选时间" and "价格敏感程度".
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Level {
+        #[default]
+        Unknown = "",
+        Low = "低",
+        Medium = "中",
+        High = "高",
+    }
 }
 
-/// 客户对竞争产品的态度 (seed 004: 有兴趣、有好感 means the customer may leave).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CompetitorAttitude {
-    #[default]
-    Unknown,
-    /// 有兴趣、有好感
-    Interested,
-    /// 不感兴趣
-    Indifferent,
+vocabulary! {
+    /// 客户对竞争产品的态度 (seed 004: 有兴趣、有好感 means the customer may leave).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum CompetitorAttitude {
+        #[default]
+        Unknown = "",
+        /// 有兴趣、有好感
+        Interested = "有兴趣、有好感",
+        /// 不感兴趣
+        Indifferent = "不感兴趣",
+    }
 }
 
-/// How the customer reacts to a quality problem (seed 004: 宽容、谅解、协商解决 are signs of
-/// loyalty).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum IncidentAttitude {
-    #[default]
-    Unknown,
-    /// 宽容、谅解
-    Tolerant,
-    /// 协商解决
-    Negotiates,
-    /// 投诉、索赔
-    Complains,
+vocabulary! {
+    /// How the customer reacts to a quality problem (seed 004: 宽容、谅解、协商解决 are signs of
+    /// loyalty).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum IncidentAttitude {
+        #[default]
+        Unknown = "",
+        /// 宽容、谅解
+        Tolerant = "宽容、谅解",
+        /// 协商解决
+        Negotiates = "协商解决",
+        /// 投诉、索赔
+        Complains = "投诉、索赔",
+    }
 }
 
-/// Roles in an organisation's decision group (决策群体, seed 002).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// 看门者: collects, filters and holds information.
-    Gatekeeper,
-    /// 采购者: the one who deals with the sales rep.
-    Buyer,
-    /// 使用者: uses the product or service.
-    User,
-    /// 决策者: makes the final decision.
-    DecisionMaker,
-    /// 影响者: influences the decision, openly or behind the scenes.
-    Influencer,
-}
-
-impl Role {
-    pub const ALL: [Role; 5] =
-        [Role::Gatekeeper, Role::Buyer, Role::User, Role::DecisionMaker, Role::Influencer];
+vocabulary! {
+    /// Roles in an organisation's decision group (决策群体, seed 002).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Role {
+        /// 看门者: collects, filters and holds information.
+        Gatekeeper = "看门者",
+        /// 采购者: the one who deals with the sales rep.
+        Buyer = "采购者",
+        /// 使用者: uses the product or service.
+        User = "使用者",
+        /// 决策者: makes the final decision.
+        DecisionMaker = "决策者",
+        /// 影响者: influences the decision, openly or behind the scenes.
+        Influencer = "影响者",
+    }
 }
 
 /// One person of an organisation's decision group.

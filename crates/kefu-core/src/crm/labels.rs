@@ -1,25 +1,14 @@
-//! Every Chinese label of the CRM, in one place, so the UI, CSV headers and messages say the same
-//! thing. Wording follows the course documents (seeds 000, 001, 002 and 004).
+//! The CRM's longer Chinese texts, so the UI, CSV headers and messages say the same thing: a
+//! state's short form and definition, a role's description, each card field's label and import
+//! aliases, and the seeds' lists of sources and loyalty measures. The short label of each
+//! vocabulary value is declared with the value itself (`vocabulary.rs`). Wording follows the course
+//! documents (seeds 000, 001, 002 and 004).
 
-use super::contact::{ContactKind, Outcome};
-use super::customer::{CompetitorAttitude, Gender, IncidentAttitude, Kind, Level, Role};
+use super::customer::Role;
 use super::field::Field;
-use super::man::{ManAction, ManClass};
 use super::state::State;
 
 impl State {
-    /// 潜在客户 …
-    pub fn label(self) -> &'static str {
-        match self {
-            State::Potential => "潜在客户",
-            State::Target => "目标客户",
-            State::Actual => "现实客户",
-            State::Loyal => "忠诚客户",
-            State::Lost => "流失客户",
-            State::NonCustomer => "非客户",
-        }
-    }
-
     /// 潜在 … (the short form used in the seed's flow diagram).
     pub fn short_label(self) -> &'static str {
         match self {
@@ -45,103 +34,7 @@ impl State {
     }
 }
 
-impl ManClass {
-    pub fn label(self) -> &'static str {
-        match self {
-            ManClass::Prospect => "有望客户",
-            ManClass::Contactable => "可以接触",
-            ManClass::NonCustomer => "非客户",
-        }
-    }
-}
-
-impl ManAction {
-    pub fn label(self) -> &'static str {
-        match self {
-            ManAction::IdealTarget => "理想的销售对象",
-            ManAction::SkilledSelling => "配上熟练的销售技术,有成功的希望",
-            ManAction::FindAuthority => "设法找到具有A之人(有决定权的人)",
-            ManAction::OfferFinancing => "需调查其业务状况、信用条件等给予融资",
-            ManAction::Cultivate => "应长期观察、培养,使之具备另一条件",
-            ManAction::StopContact => "停止接触",
-        }
-    }
-}
-
-impl Kind {
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Individual => "个人",
-            Kind::Organisation => "单位",
-        }
-    }
-}
-
-impl Gender {
-    pub fn label(self) -> &'static str {
-        match self {
-            Gender::Unknown => "",
-            Gender::Male => "男",
-            Gender::Female => "女",
-        }
-    }
-}
-
-impl Level {
-    pub const ALL: [Level; 4] = [Level::Unknown, Level::Low, Level::Medium, Level::High];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Level::Unknown => "",
-            Level::Low => "低",
-            Level::Medium => "中",
-            Level::High => "高",
-        }
-    }
-}
-
-impl CompetitorAttitude {
-    pub const ALL: [CompetitorAttitude; 3] =
-        [CompetitorAttitude::Unknown, CompetitorAttitude::Interested, CompetitorAttitude::Indifferent];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            CompetitorAttitude::Unknown => "",
-            CompetitorAttitude::Interested => "有兴趣、有好感",
-            CompetitorAttitude::Indifferent => "不感兴趣",
-        }
-    }
-}
-
-impl IncidentAttitude {
-    pub const ALL: [IncidentAttitude; 4] = [
-        IncidentAttitude::Unknown,
-        IncidentAttitude::Tolerant,
-        IncidentAttitude::Negotiates,
-        IncidentAttitude::Complains,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            IncidentAttitude::Unknown => "",
-            IncidentAttitude::Tolerant => "宽容、谅解",
-            IncidentAttitude::Negotiates => "协商解决",
-            IncidentAttitude::Complains => "投诉、索赔",
-        }
-    }
-}
-
 impl Role {
-    pub fn label(self) -> &'static str {
-        match self {
-            Role::Gatekeeper => "看门者",
-            Role::Buyer => "采购者",
-            Role::User => "使用者",
-            Role::DecisionMaker => "决策者",
-            Role::Influencer => "影响者",
-        }
-    }
-
     /// Seed 002's description of the role.
     pub fn description(self) -> &'static str {
         match self {
@@ -150,27 +43,6 @@ impl Role {
             Role::User => "使用产品或服务的人",
             Role::DecisionMaker => "对是否购买作最后决定的人",
             Role::Influencer => "公开的或在幕后影响决策的人",
-        }
-    }
-}
-
-impl ContactKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            ContactKind::Call => "电话",
-            ContactKind::Visit => "拜访",
-        }
-    }
-}
-
-impl Outcome {
-    pub fn label(self) -> &'static str {
-        match self {
-            Outcome::NoAnswer => "未接通",
-            Outcome::Refused => "被拒绝",
-            Outcome::Progress => "有进展",
-            Outcome::Appointment => "约定下次拜访",
-            Outcome::Deal => "成交",
         }
     }
 }

@@ -14,34 +14,38 @@ pub struct Man {
     pub need: bool,
 }
 
-/// The class seed 004 gives a combination.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ManClass {
-    /// 有望客户 (M+A+N).
-    Prospect,
-    /// 可以接触 (six combinations).
-    Contactable,
-    /// 非客户 (m+a+n).
-    NonCustomer,
+vocabulary! {
+    /// The class seed 004 gives a combination.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ManClass {
+        /// 有望客户 (M+A+N).
+        Prospect = "有望客户",
+        /// 可以接触 (six combinations).
+        Contactable = "可以接触",
+        /// 非客户 (m+a+n).
+        NonCustomer = "非客户",
+    }
 }
 
-/// What the seed says to do with a combination.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ManAction {
-    /// 理想的销售对象
-    IdealTarget,
-    /// 配上熟练的销售技术,有成功的希望
-    SkilledSelling,
-    /// 设法找到具有A之人(有决定权的人)
-    FindAuthority,
-    /// 需调查其业务状况、信用条件等给予融资
-    OfferFinancing,
-    /// 应长期观察、培养,使之具备另一条件
-    Cultivate,
-    /// 停止接触
-    StopContact,
+vocabulary! {
+    /// What the seed says to do with a combination.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ManAction {
+        /// 理想的销售对象
+        IdealTarget = "理想的销售对象",
+        /// 配上熟练的销售技术,有成功的希望
+        SkilledSelling = "配上熟练的销售技术,有成功的希望",
+        /// 设法找到具有A之人(有决定权的人)
+        FindAuthority = "设法找到具有A之人(有决定权的人)",
+        /// 需调查其业务状况、信用条件等给予融资
+        OfferFinancing = "需调查其业务状况、信用条件等给予融资",
+        /// 应长期观察、培养,使之具备另一条件
+        Cultivate = "应长期观察、培养,使之具备另一条件",
+        /// 停止接触
+        StopContact = "停止接触",
+    }
 }
 
 /// Seed 004's table, in its order: (M, A, N) → class, action.

@@ -5,6 +5,10 @@
 //! the hook role-plays will use to write to the CRM and be graded against it. No browser code.
 //! See docs/crm.md.
 
+// First: the macro the vocabularies below are declared with.
+#[macro_use]
+mod vocabulary;
+
 pub mod audit;
 pub mod check;
 pub mod contact;

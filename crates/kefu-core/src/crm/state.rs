@@ -3,28 +3,27 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum State {
-    /// 潜在客户: has a need and a motive, may buy, has not bought yet.
-    #[default]
-    Potential,
-    /// 目标客户: chosen by the company to be developed into a buying customer.
-    Target,
-    /// 现实客户: has bought.
-    Actual,
-    /// 忠诚客户: buys again and again, on purpose.
-    Loyal,
-    /// 流失客户: was a customer, no longer buys.
-    Lost,
-    /// 非客户: unrelated, hostile, or unable to buy.
-    NonCustomer,
+vocabulary! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum State {
+        /// 潜在客户: has a need and a motive, may buy, has not bought yet.
+        #[default]
+        Potential = "潜在客户",
+        /// 目标客户: chosen by the company to be developed into a buying customer.
+        Target = "目标客户",
+        /// 现实客户: has bought.
+        Actual = "现实客户",
+        /// 忠诚客户: buys again and again, on purpose.
+        Loyal = "忠诚客户",
+        /// 流失客户: was a customer, no longer buys.
+        Lost = "流失客户",
+        /// 非客户: unrelated, hostile, or unable to buy.
+        NonCustomer = "非客户",
+    }
 }
 
 impl State {
-    pub const ALL: [State; 6] =
-        [State::Potential, State::Target, State::Actual, State::Loyal, State::Lost, State::NonCustomer];
-
     pub fn index(self) -> usize {
         self as usize
     }

@@ -1,6 +1,7 @@
 //! Grading the exercise kinds. Each grader takes the exercise and the student's answer and says,
 //! item by item, what was right, what was expected, and why — the feedback names what is out of
-//! place, in the wrong category or miscalculated. Pure functions: replay grades identically.
+//! place, in the wrong category or miscalculated, and an item's own feedback is shown whether it
+//! was placed right or wrong. Pure functions: replay grades identically.
 
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
@@ -106,8 +107,9 @@ pub fn grade_order(o: &Order, answer: &[String]) -> Result<Graded, String> {
         .map(|(i, &c)| {
             let item = &o.items[c];
             let ok = in_run(i);
+            // A right item still shows its feedback: why it belongs there is part of the lesson.
             let note = if ok {
-                String::new()
+                item.feedback.clone()
             } else {
                 let place = match c {
                     0 => "应排在第一位".to_string(),
@@ -158,7 +160,8 @@ pub fn grade_classify(
             ok,
             given: given_name,
             expected: if ok { String::new() } else { name(&item.category).unwrap_or_default() },
-            note: if ok { String::new() } else { item.feedback.clone() },
+            // Shown for right and wrong items alike: the student reads why, not only after a mistake.
+            note: item.feedback.clone(),
         });
     }
     if answer.len() != shown.len() {

@@ -74,6 +74,9 @@ pub enum Code {
     W003,
     /// A choice node whose choices can all be hidden by their conditions at once.
     W004,
+    /// A choice offered only in some draws: its condition reads a variable drawn from the seed,
+    /// so the options give away what the student should find out.
+    W005,
 }
 
 impl Code {
@@ -90,7 +93,7 @@ impl Code {
     }
 
     /// Every code, in order (used by the docs/fixtures coverage test).
-    pub const ALL: [Code; 28] = [
+    pub const ALL: [Code; 29] = [
         Code::E001,
         Code::E002,
         Code::E003,
@@ -119,6 +122,7 @@ impl Code {
         Code::W002,
         Code::W003,
         Code::W004,
+        Code::W005,
     ];
 }
 

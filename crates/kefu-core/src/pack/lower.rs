@@ -2,6 +2,11 @@
 //! (unknown or missing fields, wrong types, bad ids and values, unparsable conditions) and keeps
 //! going, so one run shows all of them. References between parts of the pack and the dialogue
 //! graph are checked afterwards, on the model, by `check`.
+//!
+//! Field paths (`activity.talk.node.n1.choice[0].goto`) are for messages: they are built when a
+//! message needs them (see `reader`), not for every value read, which kept the lowering of a
+//! large pack busy formatting strings nobody would see. Only the paths that `Fields` keep for
+//! their children (a node's, a choice's, a branch's) are built up front.
 
 use indexmap::IndexMap;
 use toml::de::{DeTable, DeValue};
@@ -22,7 +27,8 @@ const GRADE: &[&str] = &["min", "label", "text"];
 const VAR: &[&str] = &["one_of", "weights", "range", "init", "labels"];
 const ACTIVITY: &[&str] = &["kind", "title", "intro", "start", "node"];
 const ACTIVITY_COMMON: &[&str] = &["kind", "title", "intro"];
-const NODE: &[&str] = &["speaker", "text", "variant", "choice", "next", "ending", "title", "crm"];
+const NODE: &[&str] =
+    &["speaker", "text", "variant", "choice", "next", "ending", "title", "crm", "depends_on_draw"];
 const VARIANT: &[&str] = &["when", "text"];
 const CHOICE: &[&str] =
     &["id", "text", "when", "goto", "score", "set", "add", "feedback", "principle", "crm"];
@@ -314,10 +320,13 @@ fn lower_dialogue(src: &str, f: &Fields, sink: &mut Sink) -> Option<Dialogue> {
     let (start, start_span) = f.req_id(sink, "start", false).unwrap_or_default();
     let mut nodes = IndexMap::new();
     if let Some(nv) = f.req(sink, "node") {
-        if let Some(nt) = as_table(sink, nv, &f.sub("node")) {
+        if let Some(nt) = f.table_of(sink, nv, "node") {
+            nodes.reserve(nt.len());
+            // `f.sub("node.{id}")`, with the common part formatted once.
+            let base = f.sub("node");
             for (k, v) in nt.iter() {
                 let id = k.get_ref().to_string();
-                if let Some(n) = lower_node(src, &f.sub(&format!("node.{id}")), &id, span_of(k), v, sink) {
+                if let Some(n) = lower_node(src, format!("{base}.{id}"), &id, span_of(k), v, sink) {
                     nodes.insert(id, n);
                 }
             }
@@ -326,19 +335,19 @@ fn lower_dialogue(src: &str, f: &Fields, sink: &mut Sink) -> Option<Dialogue> {
     Some(Dialogue { start, start_span, nodes })
 }
 
-fn lower_node(src: &str, path: &str, id: &str, id_span: Span, v: &TVal, sink: &mut Sink) -> Option<Node> {
+fn lower_node(src: &str, path: String, id: &str, id_span: Span, v: &TVal, sink: &mut Sink) -> Option<Node> {
     check_id(sink, id, id_span, "node", false);
     let f = Fields::of(sink, v, path, NODE)?;
+    let path = f.path.as_str();
     let span = f.span;
     let speaker = f.opt_text(sink, "speaker");
     let text = f.req_text(sink, "text");
     let mut variants = Vec::new();
     if let Some(vv) = f.get("variant") {
-        for (i, item) in as_array(sink, vv, &f.sub("variant")).into_iter().flat_map(|a| a.iter()).enumerate()
-        {
+        for (i, item) in f.array_of(sink, vv, "variant").into_iter().flat_map(|a| a.iter()).enumerate() {
             let vpath = format!("{path}.variant[{i}]");
             let Some(vf) = Fields::of(sink, item, &vpath, VARIANT) else { continue };
-            let when = vf.req(sink, "when").and_then(|w| cond(src, w, &format!("{vpath}.when"), sink));
+            let when = vf.req(sink, "when").and_then(|w| cond(src, w, &|| format!("{vpath}.when"), sink));
             let vtext = vf.req_text(sink, "text");
             if let Some(when) = when {
                 variants.push(Variant { when, text: vtext });
@@ -369,13 +378,13 @@ fn lower_node(src: &str, path: &str, id: &str, id_span: Span, v: &TVal, sink: &m
     let body = match has[0] {
         "choice" => {
             let cv = f.get("choice").unwrap();
-            let arr = as_array(sink, cv, &f.sub("choice"))?;
+            let arr = f.array_of(sink, cv, "choice")?;
             if arr.is_empty() {
                 sink.push(Code::E017, span_of(cv), format!("node `{id}` has an empty choice list"));
             }
             let mut choices: Vec<Choice> = Vec::new();
             for (i, item) in arr.iter().enumerate() {
-                if let Some(c) = lower_choice(src, &format!("{path}.choice[{i}]"), item, sink) {
+                if let Some(c) = lower_choice(src, format!("{path}.choice[{i}]"), item, sink) {
                     if choices.iter().any(|o| o.id == c.id) {
                         sink.push(
                             Code::E006,
@@ -389,10 +398,10 @@ fn lower_node(src: &str, path: &str, id: &str, id_span: Span, v: &TVal, sink: &m
             }
             NodeBody::Choices(choices)
         }
-        "next" => NodeBody::Next(branches(src, f.get("next").unwrap(), &f.sub("next"), sink)),
+        "next" => NodeBody::Next(branches(src, f.get("next").unwrap(), &|| f.sub("next"), sink)),
         _ => {
             let ev = f.get("ending").unwrap();
-            let name = as_str(sink, ev, &f.sub("ending"))?;
+            let name = f.str_of(sink, ev, "ending")?;
             let Some(&(_, outcome)) = Outcome::ALL.iter().find(|(n, _)| *n == name) else {
                 sink.push(
                     Code::E019,
@@ -405,21 +414,26 @@ fn lower_node(src: &str, path: &str, id: &str, id_span: Span, v: &TVal, sink: &m
         }
     };
     let crm = lower_crm::lower_writes(&f, sink);
-    Some(Node { id: id.to_string(), speaker, text, variants, body, crm, span })
+    let depends_on_draw = f.opt_text(sink, "depends_on_draw");
+    Some(Node { id: id.to_string(), speaker, text, variants, body, crm, depends_on_draw, span })
 }
 
-fn lower_choice(src: &str, path: &str, v: &TVal, sink: &mut Sink) -> Option<Choice> {
+fn lower_choice(src: &str, path: String, v: &TVal, sink: &mut Sink) -> Option<Choice> {
     let f = Fields::of(sink, v, path, CHOICE)?;
     let span = f.span;
     let id = f.req_id(sink, "id", false).map(|x| x.0);
     let text = f.req_text(sink, "text");
-    let when = f.get("when").and_then(|w| cond(src, w, &f.sub("when"), sink));
-    let goto = f.req(sink, "goto").map(|g| branches(src, g, &f.sub("goto"), sink)).unwrap_or_default();
+    let when = f.get("when").and_then(|w| cond(src, w, &|| f.sub("when"), sink));
+    let goto = f.req(sink, "goto").map(|g| branches(src, g, &|| f.sub("goto"), sink)).unwrap_or_default();
     let mut score = Vec::new();
     if let Some(sv) = f.get("score") {
-        if let Some(t) = as_table(sink, sv, &f.sub("score")) {
+        if let Some(t) = f.table_of(sink, sv, "score") {
             for (k, dv) in t.iter() {
-                if let Some(delta) = as_int(sink, dv, &format!("{}.{}", f.sub("score"), k.get_ref())) {
+                let delta = match int_value(dv) {
+                    Some(n) => Some(n),
+                    None => as_int(sink, dv, &format!("{}.{}", f.sub("score"), k.get_ref())),
+                };
+                if let Some(delta) = delta {
                     if delta.abs() > 1_000_000 {
                         sink.push(
                             Code::E019,
@@ -435,7 +449,7 @@ fn lower_choice(src: &str, path: &str, v: &TVal, sink: &mut Sink) -> Option<Choi
     }
     let mut set = Vec::new();
     if let Some(sv) = f.get("set") {
-        if let Some(t) = as_table(sink, sv, &f.sub("set")) {
+        if let Some(t) = f.table_of(sink, sv, "set") {
             for (k, x) in t.iter() {
                 if let Some(value) = toml_value(sink, x, &format!("{}.{}", f.sub("set"), k.get_ref())) {
                     set.push(Assign { var: k.get_ref().to_string(), value, span: span_of(k) });
@@ -445,7 +459,7 @@ fn lower_choice(src: &str, path: &str, v: &TVal, sink: &mut Sink) -> Option<Choi
     }
     let mut add = Vec::new();
     if let Some(av) = f.get("add") {
-        if let Some(t) = as_table(sink, av, &f.sub("add")) {
+        if let Some(t) = f.table_of(sink, av, "add") {
             for (k, x) in t.iter() {
                 if let Some(by) = as_int(sink, x, &format!("{}.{}", f.sub("add"), k.get_ref())) {
                     add.push(Increment { var: k.get_ref().to_string(), by, span: span_of(k) });
@@ -460,18 +474,20 @@ fn lower_choice(src: &str, path: &str, v: &TVal, sink: &mut Sink) -> Option<Choi
 }
 
 /// `goto`/`next`: a node id, or a list of `{ when, to }` tried in order, the last one without `when`.
-fn branches(src: &str, v: &TVal, path: &str, sink: &mut Sink) -> Vec<Branch> {
+/// `path` builds the field's path, when a list or a message needs it.
+fn branches(src: &str, v: &TVal, path: &dyn Fn() -> String, sink: &mut Sink) -> Vec<Branch> {
     match v.get_ref() {
         DeValue::String(s) => {
             check_id(sink, s, span_of(v), "target node", false);
             vec![Branch { when: None, to: s.to_string(), span: span_of(v) }]
         }
         DeValue::Array(arr) => {
+            let path = &path();
             let mut out = Vec::new();
             for (i, item) in arr.iter().enumerate() {
                 let bpath = format!("{path}[{i}]");
-                let Some(bf) = Fields::of(sink, item, &bpath, BRANCH) else { continue };
-                let when = bf.get("when").and_then(|w| cond(src, w, &bf.sub("when"), sink));
+                let Some(bf) = Fields::of(sink, item, bpath, BRANCH) else { continue };
+                let when = bf.get("when").and_then(|w| cond(src, w, &|| bf.sub("when"), sink));
                 let Some((to, span)) = bf.req_id(sink, "to", false) else { continue };
                 out.push(Branch { when, to, span });
             }
@@ -496,7 +512,7 @@ fn branches(src: &str, v: &TVal, path: &str, sink: &mut Sink) -> Vec<Branch> {
             out
         }
         _ => {
-            wrong_type(sink, v, path, "a node id or a list of { when, to }");
+            wrong_type(sink, v, &path(), "a node id or a list of { when, to }");
             vec![]
         }
     }
@@ -514,13 +530,21 @@ fn expr_base(src: &str, span: Span, decoded: &str) -> Span {
     }
 }
 
-fn cond(src: &str, v: &TVal, path: &str, sink: &mut Sink) -> Option<Cond> {
-    let s = as_str(sink, v, path)?;
+/// A condition; `path` builds the field's path for a message.
+fn cond(src: &str, v: &TVal, path: &dyn Fn() -> String, sink: &mut Sink) -> Option<Cond> {
+    let s = match v.get_ref() {
+        DeValue::String(s) => s,
+        _ => as_str(sink, v, &path())?,
+    };
     let base = expr_base(src, span_of(v), s);
     match expr::parse(s) {
         Ok(e) => Some(Cond { src: s.to_string(), expr: e, span: base }),
         Err(err) => {
-            sink.push(Code::E011, base.sub(err.at, 1), format!("bad condition in `{path}`: {}", err.message));
+            sink.push(
+                Code::E011,
+                base.sub(err.at, 1),
+                format!("bad condition in `{}`: {}", path(), err.message),
+            );
             None
         }
     }

@@ -266,6 +266,8 @@ pub struct Node {
     pub body: NodeBody,
     /// CRM writes made when the node is reached.
     pub crm: Vec<CrmWrite>,
+    /// Why this node's options may depend on the seed's draw (silences W005); empty: they may not.
+    pub depends_on_draw: String,
     #[serde(skip)]
     pub span: Span,
 }

@@ -10,6 +10,7 @@ pub mod timing;
 
 use std::path::PathBuf;
 use std::rc::Rc;
+use std::sync::OnceLock;
 
 use crate::pack::{compile, compile_dir, LoadedPack};
 
@@ -26,18 +27,24 @@ pub fn scenarios_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../scenarios")
 }
 
-/// Every built-in pack under scenarios/, by file name, compiled from source with the checker.
+/// Every built-in pack under scenarios/, by file name, compiled from source with the checker once
+/// per test process (many tests ask for them; compiling 13 packs in a debug build takes a while).
 pub fn builtin() -> Vec<(String, Rc<LoadedPack>)> {
-    compile_dir(&scenarios_dir())
-        .expect("scenarios/ is readable")
-        .into_iter()
-        .map(|(path, c)| {
-            let name = path.file_name().unwrap().to_string_lossy().to_string();
-            let errors: Vec<String> = c.diagnostics.iter().map(|d| d.to_string()).collect();
-            let pack = c.pack.unwrap_or_else(|| panic!("{name} does not compile:\n{}", errors.join("\n")));
-            (name, Rc::new(LoadedPack { pack, hash: c.hash }))
-        })
-        .collect()
+    static COMPILED: OnceLock<Vec<(String, LoadedPack)>> = OnceLock::new();
+    let compiled = COMPILED.get_or_init(|| {
+        compile_dir(&scenarios_dir())
+            .expect("scenarios/ is readable")
+            .into_iter()
+            .map(|(path, c)| {
+                let name = path.file_name().unwrap().to_string_lossy().to_string();
+                let errors: Vec<String> = c.diagnostics.iter().map(|d| d.to_string()).collect();
+                let pack =
+                    c.pack.unwrap_or_else(|| panic!("{name} does not compile:\n{}", errors.join("\n")));
+                (name, LoadedPack { pack, hash: c.hash })
+            })
+            .collect()
+    });
+    compiled.iter().map(|(name, p)| (name.clone(), Rc::new(p.clone()))).collect()
 }
 
 /// The built-in packs in file-name order (what the app's `library::builtin()` embeds).

@@ -123,3 +123,35 @@ fn a_choice_is_refused_at_an_exercise() {
     let mut s = Session::start(pack, 1, 0).unwrap();
     assert!(matches!(s.choose("x", 0), Err(EngineError::WrongInput { .. })));
 }
+
+/// An item's feedback is shown after submitting whether it was placed right or wrong: students
+/// read why an answer is right, not only after a mistake.
+#[test]
+fn right_items_show_their_feedback_too() {
+    let pack = testing::load("ex.toml", testing::EXERCISES);
+    let mut s = Session::start(pack.clone(), 3, 0).unwrap();
+    let g = s.submit(Input::Order(right_order()), 1).unwrap().clone();
+    let follow = g.grade.results.iter().find(|r| r.id == "follow").unwrap();
+    assert!(follow.ok);
+    assert_eq!(follow.note, "成交不是终点。");
+    assert!(follow.expected.is_empty());
+
+    let truth =
+        IndexMap::from([("man", "ideal"), ("m_a_n_low", "grow"), ("none", "stop"), ("m_big_a_n", "grow")]);
+    // Find a seed whose draw shows the item with feedback (`none`), and place everything right.
+    for seed in 0..50 {
+        let mut s = Session::start(pack.clone(), seed, 0).unwrap();
+        s.submit(Input::Order(right_order()), 1).unwrap();
+        let shown = items(&s);
+        if !shown.iter().any(|i| i == "none") {
+            continue;
+        }
+        let answer = shown.iter().map(|id| (id.clone(), truth[id.as_str()].to_string())).collect();
+        let g = s.submit(Input::Classify(answer), 2).unwrap().clone();
+        let none = g.grade.results.iter().find(|r| r.id == "none").unwrap();
+        assert!(none.ok);
+        assert_eq!(none.note, "三个条件都不具备。");
+        return;
+    }
+    panic!("no seed in 0..50 shows the item `none`");
+}

@@ -2,6 +2,7 @@
 //! teach it. This keeps the table and scenarios/ in step:
 //! - every built-in pack's `source` is a section of the table, and that row lists the pack;
 //! - every `pack/activity` the table names exists, and every built-in activity is named somewhere;
+//! - every covered row quotes, in 「」, seed phrases that occur in at least one of its activities;
 //! - the totals line matches the rows;
 //! - every built-in pack's `project` (its home-page group) is the one of its source's seed.
 //!
@@ -29,6 +30,8 @@ struct PackInfo {
     source: String,
     project: String,
     activities: Vec<String>,
+    /// Every text of each activity (its JSON form), by activity id: where quoted phrases must occur.
+    texts: BTreeMap<String, String>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -46,6 +49,21 @@ struct Row {
     section: String,
     cell: Cell,
     in_progress: bool,
+    /// The seed phrases the note quotes in 「」.
+    phrases: Vec<String>,
+}
+
+/// The phrases quoted in 「」 in `note`.
+fn quoted(note: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = note;
+    while let Some(start) = rest.find('「') {
+        let after = &rest[start + '「'.len_utf8()..];
+        let Some(len) = after.find('」') else { break };
+        out.push(after[..len].to_string());
+        rest = &after[len + '」'.len_utf8()..];
+    }
+    out
 }
 
 /// The text between the first pair of backticks of `s`, if any.
@@ -95,6 +113,7 @@ fn parse(doc: &str) -> Result<Vec<Row>, Vec<String>> {
             section: section.to_string(),
             cell,
             in_progress: cells[2].contains(IN_PROGRESS),
+            phrases: quoted(cells[2]),
         });
     }
     if problems.is_empty() {
@@ -155,6 +174,7 @@ fn check(doc: &str, packs: &BTreeMap<String, PackInfo>) -> (Vec<String>, Totals)
             Cell::Refs(refs) => refs,
         };
         let mut covered = false;
+        let mut texts: Vec<&str> = Vec::new();
         for name in refs {
             let (pack_id, activity) = match name.split_once('/') {
                 Some((p, a)) => (p, Some(a)),
@@ -179,10 +199,23 @@ fn check(doc: &str, packs: &BTreeMap<String, PackInfo>) -> (Vec<String>, Totals)
                 Some(a) => {
                     covered = true;
                     named.insert((pack_id.to_string(), a.to_string()));
+                    if let Some(t) = pack.texts.get(a) {
+                        texts.push(t);
+                    }
                 }
             }
         }
         if covered {
+            if row.phrases.is_empty() {
+                problems.push(format!(
+                    "{at}: a covered row must quote in 「」 the seed words its activities practise"
+                ));
+            }
+            for phrase in &row.phrases {
+                if !texts.iter().any(|t| t.contains(phrase.as_str())) {
+                    problems.push(format!("{at}: 「{phrase}」 occurs in none of its activities"));
+                }
+            }
             totals.covered += 1;
         } else if row.in_progress {
             totals.in_progress += 1;
@@ -239,7 +272,14 @@ fn builtin_packs() -> BTreeMap<String, PackInfo> {
         .map(|(_, p)| {
             let meta = &p.pack.meta;
             let activities = p.pack.activities.iter().map(|a| a.id.clone()).collect();
-            let info = PackInfo { source: meta.source.clone(), project: meta.project.clone(), activities };
+            let texts = p
+                .pack
+                .activities
+                .iter()
+                .map(|a| (a.id.clone(), serde_json::to_string(a).expect("an activity serialises")))
+                .collect();
+            let info =
+                PackInfo { source: meta.source.clone(), project: meta.project.clone(), activities, texts };
             (meta.id.clone(), info)
         })
         .collect()
@@ -263,6 +303,10 @@ fn the_check_reports_each_kind_of_mismatch() {
                 source: "000 文档 · 甲".into(),
                 project: "客户信息收集".into(),
                 activities: vec!["a1".into(), "a2".into()],
+                texts: BTreeMap::from([
+                    ("a1".to_string(), "甲的原话".to_string()),
+                    ("a2".to_string(), String::new()),
+                ]),
             },
         ),
         (
@@ -271,13 +315,14 @@ fn the_check_reports_each_kind_of_mismatch() {
                 source: "001 文档 · 不在表里".into(),
                 project: "客户信息收集".into(),
                 activities: vec!["b1".into()],
+                texts: BTreeMap::new(),
             },
         ),
     ]);
     let doc = "\
 | Section | Activities | Note |
 |---|---|---|
-| `000 文档 · 甲` | `alpha/a1`, `alpha/zz` | |
+| `000 文档 · 甲` | `alpha/a1`, `alpha/zz` | 「甲的原话」 and 「不在里面」 |
 | `000 文档 · 乙` | `gamma` | (in progress) |
 | `001 文档 · 丙` | `delta/x` | |
 | `001 文档 · 丁` | `beta` | (in progress) |
@@ -300,12 +345,15 @@ Totals: 1 sections — 1 covered, 0 in progress, 0 not yet, 0 n/a.
         "activity `beta/b1` is not in the table",
         "the totals line should read exactly",
         "its project should be `项目二 识别与开发客户资源` (found `客户信息收集`)",
+        "「不在里面」 occurs in none of its activities",
     ];
     for e in expect {
         assert!(problems.iter().any(|p| p.contains(e)), "missing `{e}` in:\n{}", problems.join("\n"));
     }
     // `gamma` does not exist but its row is in progress: skipped, and counted as in progress.
     assert!(!problems.iter().any(|p| p.contains("gamma")), "{problems:?}");
+    // A quoted phrase that is in the activity is not reported.
+    assert!(!problems.iter().any(|p| p.contains("「甲的原话」")), "{problems:?}");
     // `alpha` is in the group of its seed: no complaint about its project.
     assert!(!problems.iter().any(|p| p.contains("pack `alpha`: its source is in seed")), "{problems:?}");
     assert_eq!(
@@ -324,4 +372,21 @@ fn a_malformed_row_is_reported_with_its_line() {
         problems.iter().any(|p| p.starts_with("line 2:") && p.contains("expected 3 cells")),
         "{problems:?}"
     );
+}
+
+#[test]
+fn a_covered_row_must_quote_the_seed() {
+    let packs = BTreeMap::from([(
+        "alpha".to_string(),
+        PackInfo {
+            source: "000 文档 · 甲".into(),
+            project: "客户信息收集".into(),
+            activities: vec!["a1".into()],
+            texts: BTreeMap::from([("a1".to_string(), "原话".to_string())]),
+        },
+    )]);
+    let doc = "| `000 文档 · 甲` | `alpha/a1` | no quote |\n\nTotals: 1 sections — 1 covered, 0 in progress, 0 not yet, 0 n/a.\n";
+    let (problems, _) = check(doc, &packs);
+    assert!(problems.iter().any(|p| p.contains("must quote in 「」")), "{problems:?}");
+    assert_eq!(quoted("a 「一」 b 「二」 c 「未完"), vec!["一".to_string(), "二".to_string()]);
 }

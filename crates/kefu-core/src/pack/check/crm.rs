@@ -1,6 +1,8 @@
 //! The pack's CRM parts, checked as a whole: every customer handle a write or check uses is
 //! created somewhere (E024), and every `{var}` template and `options = "var"` names a declared
-//! variable (E010).
+//! variable (E010). Names are checked against sets, not by scanning lists for each use.
+
+use std::collections::BTreeSet;
 
 use super::super::diagnostic::{did_you_mean, Code};
 use super::super::model::*;
@@ -21,8 +23,9 @@ fn write_texts(w: &CrmWrite) -> Vec<&str> {
 
 pub fn check(pack: &Pack, sink: &mut Sink) {
     let vars: Vec<&str> = pack.vars.iter().map(|v| v.id.as_str()).collect();
+    let var_set: BTreeSet<&str> = vars.iter().copied().collect();
     let var = |sink: &mut Sink, id: &str, span: Span| {
-        if !vars.contains(&id) {
+        if !var_set.contains(id) {
             let hint = did_you_mean(id, vars.iter().copied());
             sink.push(Code::E010, span, format!("unknown variable `{id}` in a CRM template{hint}"));
         }
@@ -77,8 +80,9 @@ pub fn check(pack: &Pack, sink: &mut Sink) {
         }
     }
     let created: Vec<&str> = uses.iter().filter(|u| u.2).map(|u| u.0).collect();
+    let created_set: BTreeSet<&str> = created.iter().copied().collect();
     for (h, span, _) in uses.iter().filter(|u| !u.2) {
-        if !h.is_empty() && !created.contains(h) {
+        if !h.is_empty() && !created_set.contains(h) {
             let hint = did_you_mean(h, created.iter().copied());
             sink.push(
                 Code::E024,

@@ -8,13 +8,18 @@
 //! (E016) because it cannot prove that conditions stop the loop — and a loop edge that loses points
 //! makes the minimum unbounded. So the bounds are exact for dialogues whose looping choices score 0,
 //! and safe (never too low a maximum) otherwise.
+//!
+//! The score changes of the steps are kept in one flat table (`Graph::deltas`, one row per choice)
+//! rather than a small vector per step: a large dialogue has tens of thousands of steps, and
+//! allocating, cloning and freeing a vector for each cost more than the graph algorithms.
 
 use super::super::model::{Branch, Choice, Dialogue, NodeBody, ScoreDelta};
 
-/// One possible step: to node `to`, changing the scores by `deltas` (one per dimension asked for).
+/// One possible step: to node `to`, changing the scores by row `row` of the graph's `deltas` (see
+/// [`Graph::delta`]).
 pub struct Edge {
     pub to: usize,
-    pub deltas: Vec<i64>,
+    pub row: usize,
     /// The node and index of the choice taken (`None` for a `next` step).
     pub choice: Option<(usize, usize)>,
 }
@@ -24,6 +29,12 @@ pub struct Graph {
     pub out: Vec<Vec<Edge>>,
     pub ending: Vec<bool>,
     pub start: Option<usize>,
+    /// Score changes, one row of `dims` values per choice (one per dimension asked for); row 0 is
+    /// all zeros (a `next` step).
+    pub deltas: Vec<i64>,
+    pub dims: usize,
+    /// How many kept steps name a node that does not exist (they are left out of `out`).
+    pub dangling: usize,
 }
 
 fn sum(score: &[ScoreDelta], dim: &str) -> i64 {
@@ -42,23 +53,28 @@ impl Graph {
         let index = |id: &str| d.nodes.get_index_of(id);
         let mut out = Vec::with_capacity(d.nodes.len());
         let mut ending = Vec::with_capacity(d.nodes.len());
+        let mut deltas = vec![0; dims.len()];
+        let mut dangling = 0;
         for (i, n) in d.nodes.values().enumerate() {
             let mut edges = Vec::new();
             match &n.body {
                 NodeBody::Choices(cs) => {
                     for (ci, c) in cs.iter().enumerate().filter(|(_, c)| offer(c)) {
-                        let deltas: Vec<i64> = dims.iter().map(|dim| sum(&c.score, dim)).collect();
+                        let row = deltas.len() / dims.len().max(1);
+                        deltas.extend(dims.iter().map(|dim| sum(&c.score, dim)));
                         for b in c.goto.iter().filter(|b| keep(b)) {
-                            if let Some(to) = index(&b.to) {
-                                edges.push(Edge { to, deltas: deltas.clone(), choice: Some((i, ci)) });
+                            match index(&b.to) {
+                                Some(to) => edges.push(Edge { to, row, choice: Some((i, ci)) }),
+                                None => dangling += 1,
                             }
                         }
                     }
                 }
                 NodeBody::Next(bs) => {
                     for b in bs.iter().filter(|b| keep(b)) {
-                        if let Some(to) = index(&b.to) {
-                            edges.push(Edge { to, deltas: vec![0; dims.len()], choice: None });
+                        match index(&b.to) {
+                            Some(to) => edges.push(Edge { to, row: 0, choice: None }),
+                            None => dangling += 1,
                         }
                     }
                 }
@@ -67,7 +83,12 @@ impl Graph {
             out.push(edges);
             ending.push(n.is_ending());
         }
-        Graph { out, ending, start: index(&d.start) }
+        Graph { out, ending, start: index(&d.start), deltas, dims: dims.len(), dangling }
+    }
+
+    /// The change of dimension `k` (an index into the `dims` the graph was built with) on step `e`.
+    pub fn delta(&self, e: &Edge, k: usize) -> i64 {
+        self.deltas[e.row * self.dims + k]
     }
 
     /// Nodes reachable from the start.
@@ -188,7 +209,7 @@ pub fn bounds_from(g: &Graph, sccs: &(Vec<usize>, Vec<Vec<usize>>), k: usize) ->
                 value = Some(merge(value, (Some(0), Some(0))));
             }
             for e in &g.out[v] {
-                let d = e.deltas[k];
+                let d = g.delta(e, k);
                 if comp[e.to] == id {
                     if d > 0 {
                         inner_gain = true;

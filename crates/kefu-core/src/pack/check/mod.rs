@@ -1,8 +1,10 @@
 //! Semantic checks on a lowered pack: references between its parts (`refs`), types in conditions
-//! and effects (`types`), CRM handles and templates (`crm`), and the dialogue graph (`graph`): unreachable nodes, dead ends, loops
+//! and effects (`types`), CRM handles and templates (`crm`), options that give the seed's draw
+//! away (`draw`, W005), and the dialogue graph (`graph`): unreachable nodes, dead ends, loops
 //! that could raise a score forever, and the score bounds of every dimension.
 
 pub mod crm;
+pub mod draw;
 pub mod graph;
 pub mod refs;
 pub mod types;
@@ -19,14 +21,17 @@ pub fn check(pack: &Pack, sink: &mut Sink) {
     refs::check(pack, sink);
     types::check(pack, sink);
     crm::check(pack, sink);
+    draw::check(pack, sink);
     let dims: Vec<&str> = pack.dimensions.iter().map(|d| d.id.as_str()).collect();
-    for a in &pack.activities {
+    // Each dialogue's graph is built once: its checks also give the score bounds from its start,
+    // which the "never scored" check below reuses instead of building the graph again.
+    let mut start_bounds: Vec<Option<Vec<Bounds>>> = vec![None; pack.activities.len()];
+    for (i, a) in pack.activities.iter().enumerate() {
         if let ActivityBody::Dialogue(d) = &a.body {
+            let g = graph::Graph::build(d, &dims, &|_| true, &|_| true);
             // With a missing target the graph is wrong; its findings would only echo E008.
-            if d.nodes.contains_key(&d.start)
-                && d.nodes.values().flat_map(|n| n.successors()).all(|t| d.nodes.contains_key(t))
-            {
-                check_dialogue(&a.id, d, &dims, sink);
+            if g.start.is_some() && g.dangling == 0 {
+                start_bounds[i] = check_dialogue(&a.id, d, &g, &dims, sink);
             }
         }
     }
@@ -34,7 +39,11 @@ pub fn check(pack: &Pack, sink: &mut Sink) {
     if sink.diags.iter().any(|d| d.is_error()) {
         return;
     }
-    for (d, b) in pack.dimensions.iter().zip(score_bounds(pack)) {
+    let bounds = score_bounds_with(pack, &|i, d| match &start_bounds[i] {
+        Some(b) => b.clone(),
+        None => graph::dialogue_bounds(d, &dims, &|_| true, &|_| true),
+    });
+    for (d, b) in pack.dimensions.iter().zip(bounds) {
         if b.max.is_some_and(|m| m <= 0) {
             sink.push(
                 Code::W002,
@@ -45,8 +54,18 @@ pub fn check(pack: &Pack, sink: &mut Sink) {
     }
 }
 
-fn check_dialogue(activity: &str, d: &Dialogue, dims: &[&str], sink: &mut Sink) {
-    let g = graph::Graph::build(d, dims, &|_| true, &|_| true);
+/// A (min, max) range; `None` = unbounded.
+type Bounds = (Option<i64>, Option<i64>);
+
+/// Checks one dialogue on its graph `g` (built for `dims` with nothing filtered out), and returns
+/// the score bounds from its start (what `graph::dialogue_bounds` gives) unless it has no ending.
+fn check_dialogue(
+    activity: &str,
+    d: &Dialogue,
+    g: &graph::Graph,
+    dims: &[&str],
+    sink: &mut Sink,
+) -> Option<Vec<Bounds>> {
     let nodes: Vec<_> = d.nodes.values().collect();
     if !g.ending.iter().any(|&e| e) {
         sink.push(
@@ -54,7 +73,7 @@ fn check_dialogue(activity: &str, d: &Dialogue, dims: &[&str], sink: &mut Sink) 
             d.start_span,
             format!("dialogue `{activity}` has no ending node (`ending = \"success\"`…)"),
         );
-        return;
+        return None;
     }
     let reachable = g.reachable();
     let live = g.reaches_ending();
@@ -83,8 +102,10 @@ fn check_dialogue(activity: &str, d: &Dialogue, dims: &[&str], sink: &mut Sink) 
         }
     }
     let sccs = g.sccs();
+    let mut start_bounds = Vec::with_capacity(dims.len());
     for (k, dim) in dims.iter().enumerate() {
-        let b = graph::bounds_from(&g, &sccs, k);
+        let b = graph::bounds_from(g, &sccs, k);
+        start_bounds.push(g.start.and_then(|s| b.at[s]).unwrap_or((Some(0), Some(0))));
         if let Some(&(node, ci)) = b.gaining_loops.first() {
             let n = nodes[node];
             let c = &n.choices()[ci];
@@ -104,6 +125,7 @@ fn check_dialogue(activity: &str, d: &Dialogue, dims: &[&str], sink: &mut Sink) 
             );
         }
     }
+    Some(start_bounds)
 }
 
 /// The range one dimension can take over the whole pack.
@@ -119,12 +141,18 @@ pub struct DimBounds {
 /// seed (conditions are ignored). Linear in the size of the pack.
 pub fn score_bounds(pack: &Pack) -> Vec<DimBounds> {
     let dims: Vec<&str> = pack.dimensions.iter().map(|d| d.id.as_str()).collect();
+    score_bounds_with(pack, &|_, d| graph::dialogue_bounds(d, &dims, &|_| true, &|_| true))
+}
+
+/// `score_bounds`, taking the bounds of the dialogue of activity `i` from `dialogue(i, d)`.
+fn score_bounds_with(pack: &Pack, dialogue: &dyn Fn(usize, &Dialogue) -> Vec<Bounds>) -> Vec<DimBounds> {
+    let dims: Vec<&str> = pack.dimensions.iter().map(|d| d.id.as_str()).collect();
     let mut total: Vec<(Option<i64>, Option<i64>)> = vec![(Some(0), Some(0)); dims.len()];
-    for a in &pack.activities {
+    for (i, a) in pack.activities.iter().enumerate() {
         let part: Vec<(Option<i64>, Option<i64>)> = match exercise_bounds(&a.body, &pack.dimensions) {
             Some(b) => b.into_iter().map(|(lo, hi)| (Some(lo), Some(hi))).collect(),
             None => match &a.body {
-                ActivityBody::Dialogue(d) => graph::dialogue_bounds(d, &dims, &|_| true, &|_| true),
+                ActivityBody::Dialogue(d) => dialogue(i, d),
                 _ => continue,
             },
         };

@@ -1,4 +1,10 @@
 //! Types in conditions and effects (E012), and comparisons that can never hold (W003).
+//!
+//! The choices are walked once to find what `add` and `set` do to each variable, and variables are
+//! looked up in a map: scanning every choice for each variable, and every variable for each name
+//! in a condition, made this quadratic in packs with many variables.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::super::diagnostic::{did_you_mean, Code};
 use super::super::expr::{CmpOp, Expr, Type, Value};
@@ -22,10 +28,18 @@ pub fn check<'p>(pack: &'p Pack, sink: &mut Sink) {
         .flat_map(|d| d.nodes.values())
         .flat_map(|n| n.choices())
         .collect();
+    // Variables some `add` changes, and the literals `set` gives each (in the choices' order).
+    let mut added_to: BTreeSet<&str> = BTreeSet::new();
+    let mut set_to: BTreeMap<&str, Vec<&Value>> = BTreeMap::new();
+    for c in &choices {
+        added_to.extend(c.add.iter().map(|a| a.var.as_str()));
+        for s in &c.set {
+            set_to.entry(s.var.as_str()).or_default().push(&s.value);
+        }
+    }
     let info = |v: &'p VarDef| -> VarInfo<'p> {
-        let added = choices.iter().any(|c| c.add.iter().any(|a| a.var == v.id));
-        let assigned: Vec<&Value> =
-            choices.iter().flat_map(|c| &c.set).filter(|s| s.var == v.id).map(|s| &s.value).collect();
+        let added = added_to.contains(v.id.as_str());
+        let assigned: Vec<&Value> = set_to.get(v.id.as_str()).cloned().unwrap_or_default();
         match &v.kind {
             VarKind::OneOf { values, .. } => VarInfo {
                 ty: values[0].ty(),
@@ -40,19 +54,24 @@ pub fn check<'p>(pack: &'p Pack, sink: &mut Sink) {
             VarKind::Init(x) => VarInfo { ty: x.ty(), values: None, range: None },
         }
     };
-    let vars: Vec<(&str, VarInfo)> = pack.vars.iter().map(|v| (v.id.as_str(), info(v))).collect();
-    let lookup = |name: &str| vars.iter().find(|(n, _)| *n == name).map(|(_, i)| i);
+    // The first definition of a name wins, as a search of the list would find it.
+    let mut vars: BTreeMap<&str, VarInfo> = BTreeMap::new();
+    for v in &pack.vars {
+        vars.entry(v.id.as_str()).or_insert_with(|| info(v));
+    }
+    let lookup = |name: &str| vars.get(name);
 
     let mut conds: Vec<&Cond> = Vec::new();
     for d in pack.activities.iter().filter_map(|a| a.body.dialogue()) {
         for n in d.nodes.values() {
             conds.extend(n.variants.iter().map(|v| &v.when));
-            let branches: Vec<&Branch> = match &n.body {
-                NodeBody::Choices(cs) => cs.iter().flat_map(|c| c.goto.iter()).collect(),
-                NodeBody::Next(bs) => bs.iter().collect(),
-                NodeBody::Ending(_) => vec![],
+            // The branches of the choices, or the `next` ones (no list collected per node).
+            let next: &[Branch] = match &n.body {
+                NodeBody::Next(bs) => bs,
+                _ => &[],
             };
-            conds.extend(branches.into_iter().filter_map(|b| b.when.as_ref()));
+            let branches = n.choices().iter().flat_map(|c| c.goto.iter()).chain(next);
+            conds.extend(branches.filter_map(|b| b.when.as_ref()));
             conds.extend(n.choices().iter().filter_map(|c| c.when.as_ref()));
         }
     }
