@@ -7,6 +7,7 @@ mod crm_link;
 mod crm_roundtrip;
 mod crm_sample;
 mod crm_storage;
+mod decoded_packs;
 mod diagnostics;
 mod engine_exercises;
 mod engine_play;
