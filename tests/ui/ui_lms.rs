@@ -181,7 +181,7 @@ fn the_sync_records_stored_plays_that_moved_since_the_lrs_was_set_up() {
     let s = s
         .reduce(Action::Again { seed: 7, now: 45 })
         .reduce(Action::Choose { choice: "probe".into(), now: 50 });
-    let due = due_plays(&saves, 40, &[], 60);
+    let due = due_plays(&saves, 40, &[], 60, &mut vec![]);
     assert_eq!(due.len(), 1, "only the play that moved since");
     assert_eq!((due[0].0.as_deref(), &due[0].1), (None, session(&s).play()));
 
@@ -189,13 +189,28 @@ fn the_sync_records_stored_plays_that_moved_since_the_lrs_was_set_up() {
     let s = s.reduce(Action::Continue).reduce(Action::Choose { choice: "praise".into(), now: 51 });
     let s = s.reduce(Action::Continue).reduce(Action::Choose { choice: "invite".into(), now: 52 });
     let key = format!("kefu-sim/history/{}", s.finished_key.clone().unwrap());
-    let due = due_plays(&saves, 40, &[], 60);
+    let due = due_plays(&saves, 40, &[], 60, &mut vec![]);
     assert_eq!(due.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>(), vec![Some(key.clone())]);
-    assert!(due_plays(&saves, 40, &[key], 60).is_empty());
+    assert!(due_plays(&saves, 40, &[key], 60, &mut vec![]).is_empty());
 
     // Switched off and on again: the old plays stay unsent.
     forget_since(store.as_ref());
     assert_eq!(since(store.as_ref(), 70), 70);
-    assert!(due_plays(&saves, 70, &[], 80).is_empty());
-    assert!(due_plays(&saves, 0, &[], 80).iter().any(|(k, _)| k.as_deref() == Some(old_key.as_str())));
+    assert!(due_plays(&saves, 70, &[], 80, &mut vec![]).is_empty());
+    assert!(due_plays(&saves, 0, &[], 80, &mut vec![])
+        .iter()
+        .any(|(k, _)| k.as_deref() == Some(old_key.as_str())));
+}
+
+#[test]
+fn the_sync_reports_a_damaged_play_once_and_sets_it_aside_once() {
+    use kefu_sim::ui::lms::xapi_sync::due_plays;
+    let store: Rc<dyn Store> = Rc::new(MemoryStore::new());
+    store.set("kefu-sim/history/000000000000042-sample-7", "{damaged").unwrap();
+    let saves = Saves::new(store.clone());
+    let mut notices = vec![];
+    assert!(due_plays(&saves, 0, &[], 60, &mut notices).is_empty());
+    assert!(due_plays(&saves, 0, &[], 70, &mut notices).is_empty());
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert_eq!(store.keys("kefu-sim/recovery/").unwrap().len(), 1);
 }

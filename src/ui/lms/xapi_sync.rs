@@ -12,7 +12,7 @@
 
 use kefu_core::engine::Play;
 use kefu_core::engine::Saves;
-use kefu_core::storage::Store;
+use kefu_core::storage::{Notice, Store};
 
 /// When the LRS settings were first saved (ms, as text): plays last changed before are not sent.
 pub const SINCE_KEY: &str = "kefu-sim/xapi/since";
@@ -41,19 +41,25 @@ fn last_change(play: &Play) -> i64 {
 
 /// The stored plays to record now, each with its history key when it is finished: every
 /// unfinished play and every finished one not in `done` (recorded already by this page), that
-/// changed at or after `since`.
-pub fn due_plays(saves: &Saves, since: i64, done: &[String], now: i64) -> Vec<(Option<String>, Play)> {
-    let mut notices = vec![];
+/// changed at or after `since`. What reading the saves reported (a damaged play set aside) is
+/// added to `notices`, for the page to show.
+pub fn due_plays(
+    saves: &Saves,
+    since: i64,
+    done: &[String],
+    now: i64,
+    notices: &mut Vec<Notice>,
+) -> Vec<(Option<String>, Play)> {
     let mut out: Vec<(Option<String>, Play)> = saves
         .unfinished()
         .iter()
-        .filter_map(|id| saves.progress(id, now, &mut notices))
+        .filter_map(|id| saves.progress(id, now, notices))
         .filter(|p| last_change(p) >= since)
         .map(|p| (None, p))
         .collect();
     out.extend(
         saves
-            .history(now, &mut notices)
+            .history(now, notices)
             .into_iter()
             .filter(|(k, e)| e.finished >= since && !done.contains(k))
             .map(|(k, e)| (Some(k), e.play)),
@@ -119,7 +125,10 @@ mod browser {
         }
         let since = since(store.as_ref(), now);
         let done = DONE.with(|d| d.borrow().clone());
-        for (key, play) in due_plays(&state.saves, since, &done, now) {
+        let mut notices = vec![];
+        let due = due_plays(&state.saves, since, &done, now, &mut notices);
+        notices.into_iter().for_each(|n| state.notify.emit(n.to_string()));
+        for (key, play) in due {
             // A pack that cannot be fetched now is tried again at the next sync.
             let Some(pack) = pack_for(state, &play.pack.id).await else { continue };
             let Ok(session) = Session::replay(pack, &play) else {

@@ -17,3 +17,4 @@ mod results_scorm;
 mod results_verify;
 mod results_xapi;
 mod seed_coverage;
+mod storage_faults;
