@@ -214,3 +214,23 @@ fn the_sync_reports_a_damaged_play_once_and_sets_it_aside_once() {
     assert_eq!(notices.len(), 1, "{notices:?}");
     assert_eq!(store.keys("kefu-sim/recovery/").unwrap().len(), 1);
 }
+
+#[test]
+fn an_unreadable_or_newer_queue_is_never_replaced_by_an_empty_one() {
+    use kefu_core::results::xapi::queue::QUEUE_KEY;
+    let store: Rc<dyn Store> = Rc::new(MemoryStore::new());
+    configure(store.as_ref());
+    Student::new("张三", "2023001").unwrap().save(store.as_ref()).unwrap();
+    let newer = r#"{"schema":9,"data":{"entries":[{"id":"x","statement":"{}","future":1}]}}"#;
+    store.set(QUEUE_KEY, newer).unwrap();
+    let pack = testing::load("sample.toml", testing::SAMPLE);
+    let s = app(store.clone(), pack).reduce(Action::Open { pack_id: "sample".into(), seed: 7, now: 1 });
+    for now in 2..5 {
+        let st = record(store.as_ref(), session(&s), now);
+        assert!(st.error.contains("无法读取"), "{st:?}");
+        assert_eq!(st.pending, 0);
+    }
+    kefu_sim::ui::lms::xapi_send::wake(store.as_ref(), 9);
+    assert_eq!(store.get(QUEUE_KEY).unwrap().as_deref(), Some(newer), "left as it was");
+    assert_eq!(store.keys("kefu-sim/recovery/").unwrap().len(), 1, "copied once");
+}

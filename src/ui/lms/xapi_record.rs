@@ -30,15 +30,19 @@ pub fn settings(store: &dyn Store, now: i64) -> Option<LrsSettings> {
     }
 }
 
-/// The stored queue; `Err` when it cannot be read and must not be overwritten.
+/// The stored queue; `Err` when it cannot be read. An unreadable queue (damaged, or written by a
+/// newer version of the app) is never replaced by an empty one: it is copied to a recovery key
+/// once and left where it is, and nothing is written to the queue until it can be read again (an
+/// older copy of the app must not destroy a newer copy's statements).
 pub fn queue(store: &dyn Store, now: i64) -> Result<Queue, String> {
     match Queue::load(store, now) {
         Ok(Loaded::Found(q)) => Ok(q),
         Ok(Loaded::Missing) => Ok(Queue::default()),
-        // The unreadable queue was copied to a recovery key: start a new one.
-        Ok(Loaded::Unreadable { recovery_key: Some(_), .. }) => Ok(Queue::default()),
+        Ok(Loaded::Unreadable { reason, recovery_key: Some(k) }) => Err(format!(
+            "待发送的学习记录无法读取({reason}),已备份到「{k}」。为免覆盖,本页暂停记录和发送学习记录;如果它来自更新版本的应用,请用新版本打开"
+        )),
         Ok(Loaded::Unreadable { reason, recovery_key: None }) => {
-            Err(format!("待发送的学习记录无法读取({reason})"))
+            Err(format!("待发送的学习记录无法读取({reason}),为免覆盖,本页暂停记录和发送学习记录"))
         }
         Err(e) => Err(e.to_string()),
     }
