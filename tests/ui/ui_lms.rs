@@ -234,3 +234,29 @@ fn an_unreadable_or_newer_queue_is_never_replaced_by_an_empty_one() {
     assert_eq!(store.get(QUEUE_KEY).unwrap().as_deref(), Some(newer), "left as it was");
     assert_eq!(store.keys("kefu-sim/recovery/").unwrap().len(), 1, "copied once");
 }
+
+#[test]
+fn a_finished_play_recorded_for_good_stays_done_after_a_reload() {
+    use kefu_sim::ui::lms::xapi_record::{done, record_play};
+    use kefu_sim::ui::lms::xapi_sync::due_plays;
+    let store: Rc<dyn Store> = Rc::new(MemoryStore::new());
+    configure(store.as_ref());
+    Student::new("张三", "2023001").unwrap().save(store.as_ref()).unwrap();
+    let pack = testing::load("sample.toml", testing::SAMPLE);
+    let saves = Rc::new(Saves::new(store.clone()));
+    let mut s = Rc::new(AppState::with_packs(vec![pack], saves.clone())).reduce(Action::Open {
+        pack_id: "sample".into(),
+        seed: 7,
+        now: 1,
+    });
+    for (choice, at) in [("probe", 10), ("praise", 20), ("invite", 30)] {
+        s = s.reduce(Action::Choose { choice: choice.into(), now: at }).reduce(Action::Continue);
+    }
+    let key = format!("kefu-sim/history/{}", s.finished_key.clone().unwrap());
+    assert_eq!(due_plays(&saves, 0, &done(store.as_ref(), 40), 40, &mut vec![]).len(), 1);
+    let st = record_play(store.as_ref(), session(&s), Some(&key), 40);
+    assert!(st.error.is_empty() && st.pending > 0, "{st:?}");
+    // A new page load reads the done list back from storage: nothing is due again.
+    assert_eq!(done(store.as_ref(), 50), vec![key]);
+    assert!(due_plays(&saves, 0, &done(store.as_ref(), 50), 50, &mut vec![]).is_empty());
+}

@@ -80,7 +80,7 @@ mod browser {
     use crate::ui::app::App;
     use crate::ui::clock;
     use crate::ui::lms::page::LmsTools;
-    use crate::ui::lms::xapi_record::{record, settings, status, XapiStatus};
+    use crate::ui::lms::xapi_record::{done, give_up, record_play, settings, status, XapiStatus};
     use crate::ui::lms::xapi_send;
     use crate::ui::pack_fetch;
     use kefu_core::engine::{LoadedPack, Session};
@@ -91,8 +91,6 @@ mod browser {
         /// A sync is running (one at a time); another was asked for meanwhile: go round again.
         static SYNCING: Cell<bool> = const { Cell::new(false) };
         static AGAIN: Cell<bool> = const { Cell::new(false) };
-        /// History keys whose statements are all queued: a finished play no longer changes.
-        static DONE: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
         /// Packs fetched to replay plays (the app's state is a snapshot and does not see them).
         static FETCHED: RefCell<Vec<Rc<LoadedPack>>> = const { RefCell::new(Vec::new()) };
     }
@@ -124,7 +122,8 @@ mod browser {
             return report.emit(status(store.as_ref(), now));
         }
         let since = since(store.as_ref(), now);
-        let done = DONE.with(|d| d.borrow().clone());
+        // Finished plays recorded for good are kept with the queue (not per page load).
+        let done = done(store.as_ref(), now);
         let mut notices = vec![];
         let due = due_plays(&state.saves, since, &done, now, &mut notices);
         notices.into_iter().for_each(|n| state.notify.emit(n.to_string()));
@@ -133,16 +132,15 @@ mod browser {
             let Some(pack) = pack_for(state, &play.pack.id).await else { continue };
             let Ok(session) = Session::replay(pack, &play) else {
                 // Made on another version of its pack: it cannot be replayed, now or later.
-                key.into_iter().for_each(|k| DONE.with(|d| d.borrow_mut().push(k)));
+                key.into_iter().for_each(|k| give_up(store.as_ref(), &k, clock::now()));
                 continue;
             };
-            let shown = record(store.as_ref(), &session, clock::now());
+            let shown = record_play(store.as_ref(), &session, key.as_deref(), clock::now());
             let ok = shown.error.is_empty();
             report.emit(shown);
             if !ok {
                 return;
             }
-            key.into_iter().for_each(|k| DONE.with(|d| d.borrow_mut().push(k)));
         }
     }
 
