@@ -17,6 +17,7 @@ pub mod lms;
 #[cfg(target_arch = "wasm32")]
 pub mod local_store;
 pub mod pack_fetch;
+pub mod panic_screen;
 pub mod scorm;
 pub mod store;
 pub mod student;
