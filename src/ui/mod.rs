@@ -13,6 +13,7 @@ pub mod crm;
 pub mod download;
 pub mod files;
 pub mod hash;
+pub mod limits;
 pub mod lms;
 #[cfg(target_arch = "wasm32")]
 pub mod local_store;

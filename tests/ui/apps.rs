@@ -109,3 +109,27 @@ fn the_panic_screen_offers_every_stored_key_and_a_reload() {
     assert_eq!(keys, ["kefu-sim/a", "kefu-sim/b"]);
     assert_eq!(v["keys"]["kefu-sim/a"], "{\"schema\":1,\"data\":\"苹果\"}");
 }
+
+#[test]
+fn size_limits_and_their_messages() {
+    use kefu_sim::ui::limits::{timed_out, CRM_IMPORT, FETCH_TIMEOUT_MS, PACK, RESULT};
+    assert_eq!((PACK.bytes, RESULT.bytes, CRM_IMPORT.bytes), (4 << 20, 4 << 20, 20 << 20));
+    assert_eq!(FETCH_TIMEOUT_MS, 30_000);
+    assert_eq!(PACK.check("a.toml", 4 << 20), Ok(()));
+    let e = PACK.check("a.toml", (4 << 20) + 1).unwrap_err();
+    assert!(e.contains("「a.toml」") && e.contains("4 MB") && e.contains("场景包"), "{e}");
+    let e = CRM_IMPORT.check("客户.csv", 25 << 20).unwrap_err();
+    assert!(e.contains("25 MB") && e.contains("20 MB"), "{e}");
+    assert!(RESULT.check("x.json", 5 << 20).unwrap_err().contains("成绩文件"));
+    assert!(timed_out("https://x/p.toml").contains("30 秒"));
+    // Every file pick and fetch names its limit.
+    for (f, limit) in [
+        ("src/ui/crm/pages/io.rs", "limits::CRM_IMPORT"),
+        ("src/ui/teacher/pages/results.rs", "limits::RESULT"),
+        ("src/ui/teacher_packs/page.rs", "limits::PACK"),
+        ("src/ui/pack_fetch.rs", "limits::PACK"),
+    ] {
+        assert!(read(f).contains(limit), "{f} reads without {limit}");
+    }
+    assert!(read("src/ui/lms/xapi_send.rs").contains("AbortController"));
+}

@@ -41,3 +41,23 @@ fn damaged_progress_is_moved_too() {
     assert_eq!(notices.len(), 1);
     assert_eq!(store.keys(RECOVERY_PREFIX).unwrap().len(), 1);
 }
+
+#[test]
+fn crm_imports_over_20_mb_are_refused_before_parsing() {
+    use kefu_core::crm::{import::MAX_IMPORT_BYTES, preview_csv, preview_json, Workspace};
+    let ws = Workspace::new();
+    let mut csv = "名称,电话\n".to_string();
+    while csv.len() <= MAX_IMPORT_BYTES {
+        csv.push_str("王老师,13800000000\n");
+    }
+    for p in [
+        preview_csv(&ws, csv.as_bytes()),
+        preview_json(&ws, &format!("[{}]", "{}".repeat(MAX_IMPORT_BYTES / 2))),
+    ] {
+        assert!(p.rows.is_empty());
+        assert_eq!(p.errors.len(), 1, "one clear message, not a row per line");
+        assert!(p.errors[0].reason.contains("20 MB"), "{}", p.errors[0].reason);
+    }
+    // Just under the cap is read.
+    assert!(!preview_csv(&ws, "名称,电话\n王老师,13800000000\n".as_bytes()).rows.is_empty());
+}

@@ -49,7 +49,7 @@ pub fn results_page() -> Html {
         let state = state.clone();
         Callback::from(move |list: web_sys::FileList| {
             let state = state.clone();
-            files::read_then(list, None, move |picked| import(&state, picked));
+            files::read_then(list, None, crate::ui::limits::RESULT, move |picked| import(&state, picked));
         })
     };
     let onchange = {
@@ -57,7 +57,9 @@ pub fn results_page() -> Html {
         Callback::from(move |e: Event| {
             if let Some((list, input)) = files::from_input(&e) {
                 let state = state.clone();
-                files::read_then(list, Some(input), move |picked| import(&state, picked));
+                files::read_then(list, Some(input), crate::ui::limits::RESULT, move |picked| {
+                    import(&state, picked)
+                });
             }
         })
     };
