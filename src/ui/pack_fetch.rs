@@ -9,7 +9,9 @@ use kefu_core::pack::PackSummary;
 use crate::ui::app::App;
 #[cfg(target_arch = "wasm32")]
 use crate::ui::app::PACKS_DIR;
-use crate::ui::limits::{self, Limit};
+#[cfg(target_arch = "wasm32")]
+use crate::ui::limits;
+use crate::ui::limits::Limit;
 
 /// Fetches and decodes the pack `summary` names from the site's packs folder, as seen from a page of
 /// the app `from`.
