@@ -52,12 +52,15 @@ pub use browser::show;
 mod browser {
     use wasm_bindgen::{JsCast, JsValue};
 
-    /// Replaces the page with the panic screen showing `message`.
+    /// Covers the page with the panic screen showing `message` (a fixed layer over the whole
+    /// page, appended to the body: the dead app underneath is neither shown nor touched).
     pub fn show(message: &str) -> Result<(), JsValue> {
         let window = web_sys::window().ok_or(JsValue::NULL)?;
         let document = window.document().ok_or(JsValue::NULL)?;
         let body = document.body().ok_or(JsValue::NULL)?;
-        body.set_inner_html(super::SCREEN_HTML);
+        let layer = document.create_element("div")?;
+        layer.set_inner_html(super::SCREEN_HTML);
+        body.append_child(&layer)?;
         if let Some(m) = document.query_selector("[data-panic-message]")? {
             m.set_text_content(Some(message));
         }

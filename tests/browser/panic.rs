@@ -16,7 +16,6 @@ async fn the_panic_screen_downloads_every_stored_key() {
     storage.set_item("someone-else", "x").unwrap();
     let document = window.document().unwrap();
     let body = document.body().unwrap();
-    let before = body.inner_html();
 
     kefu_sim::ui::panic_screen::show("boom <b>not markup</b>").unwrap();
     assert!(document.query_selector("[data-panic-screen]").unwrap().is_some());
@@ -38,6 +37,8 @@ async fn the_panic_screen_downloads_every_stored_key() {
     assert_eq!(keys, ["kefu-sim/crm/log/00000", "kefu-sim/history/1-a-2"]);
     assert_eq!(v["keys"]["kefu-sim/crm/log/00000"], "苹果");
 
-    body.set_inner_html(&before);
+    // The screen is a layer over the page: take it away again for the tests after this one.
+    let screen = document.query_selector("[data-panic-screen]").unwrap().unwrap();
+    screen.parent_element().unwrap().remove();
     storage.clear().unwrap();
 }
