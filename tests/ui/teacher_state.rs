@@ -119,7 +119,8 @@ fn an_import_counts_verified_results_only() {
     let session = plays::best(&pack, 11);
     let play = ResultPlay::of_session(&session, 1_700_000_100_000);
     let good = ResultFile::new(Student::new("张三", "1").unwrap(), vec![play.clone()], 1);
-    let mut tampered = play;
+    // Another student's own play (the same play under another number would be a copy), tampered.
+    let mut tampered = ResultPlay::of_session(&plays::best(&pack, 12), 1_700_000_200_000);
     tampered.claimed.dims[0].score -= 1;
     let bad = ResultFile::new(Student::new("李四", "2").unwrap(), vec![tampered], 1);
     let s = s.reduce(Action::ImportResults {
@@ -252,4 +253,29 @@ fn the_template_pack_for_authors_passes_the_checker() {
     assert!(c.diagnostics.is_empty(), "{}", shown.join("\n"));
     let pack = c.pack.unwrap();
     assert!(pack.activities.len() >= 2, "a dialogue and an exercise");
+}
+
+#[test]
+fn a_copied_file_is_marked_copy_and_not_counted() {
+    use kefu_sim::ui::teacher::views::result_rows::verdict_key;
+    let store: Rc<dyn Store> = Rc::new(MemoryStore::new());
+    give(teacher(store.clone(), vec![]), "a.toml", FIXTURE);
+    let s = Rc::new(TeacherState::new(store, vec![], 1));
+    let pack = testing::load("a.toml", FIXTURE);
+    let play = ResultPlay::of_session(&plays::best(&pack, 11), 1_700_000_100_000);
+    let mine = ResultFile::new(Student::new("张三", "1").unwrap(), vec![play.clone()], 1);
+    let copied = ResultFile::new(Student::new("李四", "2").unwrap(), vec![play], 2);
+    let s = s.reduce(Action::ImportResults {
+        files: vec![
+            ("mine.json".into(), mine.to_json().into_bytes()),
+            ("copied.json".into(), copied.to_json().into_bytes()),
+        ],
+        fetched: vec![],
+        errors: vec![],
+    });
+    let keys: Vec<&str> = s.import.rows.iter().map(verdict_key).collect();
+    assert_eq!(keys, ["copy", "copy"]);
+    let sum = s.import.summary();
+    assert_eq!((sum.verified, sum.copies), (0, 2));
+    assert!(s.dashboard.students.is_empty(), "neither is counted");
 }

@@ -50,7 +50,7 @@ pub fn results_page() -> Html {
         let state = state.clone();
         Callback::from(move |list: web_sys::FileList| {
             let state = state.clone();
-            files::read_then(list, None, move |picked| import(&state, picked));
+            files::read_then(list, None, crate::ui::limits::RESULT, move |picked| import(&state, picked));
         })
     };
     let onchange = {
@@ -58,7 +58,9 @@ pub fn results_page() -> Html {
         Callback::from(move |e: Event| {
             if let Some((list, input)) = files::from_input(&e) {
                 let state = state.clone();
-                files::read_then(list, Some(input), move |picked| import(&state, picked));
+                files::read_then(list, Some(input), crate::ui::limits::RESULT, move |picked| {
+                    import(&state, picked)
+                });
             }
         })
     };
@@ -87,10 +89,11 @@ pub fn results_page() -> Html {
             if summary.rows > 0 {
                 <p class="import-summary" data-import-summary="" data-files={summary.files.to_string()}
                    data-verified={summary.verified.to_string()} data-flagged={summary.flagged.to_string()}
-                   data-duplicates={summary.duplicates.to_string()}>
+                   data-duplicates={summary.duplicates.to_string()} data-copies={summary.copies.to_string()}>
                     { format!("共 {} 个文件、{} 条成绩:核实 {} 条", summary.files, summary.rows, summary.verified) }
                     if summary.flagged > 0 { <strong class="flag">{ format!(",有问题 {} 条(不计入)", summary.flagged) }</strong> }
                     if summary.duplicates > 0 { { format!(",重复 {} 条(只计一次)", summary.duplicates) } }
+                    if summary.copies > 0 { <strong class="flag">{ format!(",疑似复制 {} 条(不计入)", summary.copies) }</strong> }
                     <button class="link" data-clear-results="" onclick={clear}>{"清空"}</button>
                 </p>
                 <ResultRows import={state.import.clone()} />
