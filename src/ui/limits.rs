@@ -22,6 +22,8 @@ pub struct Limit {
 pub const PACK: Limit = Limit { bytes: PACK_BYTES, what: "场景包" };
 pub const RESULT: Limit = Limit { bytes: RESULT_BYTES, what: "成绩文件" };
 pub const CRM_IMPORT: Limit = Limit { bytes: CRM_IMPORT_BYTES, what: "客户资料导入文件" };
+/// A whole class record (a term of result files; 50 × 20 results are about 2 MB).
+pub const CLASS_RECORD: Limit = Limit { bytes: 20 << 20, what: "班级记录文件" };
 
 fn mb(bytes: u64) -> String {
     let v = bytes as f64 / (1u64 << 20) as f64;

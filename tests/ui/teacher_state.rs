@@ -272,6 +272,7 @@ fn a_copied_file_is_marked_copy_and_not_counted() {
         ],
         fetched: vec![],
         errors: vec![],
+        now: 3,
     });
     let keys: Vec<&str> = s.import.rows.iter().map(verdict_key).collect();
     assert_eq!(keys, ["copy", "copy"]);

@@ -192,10 +192,11 @@ impl ClassRecord {
         self.add_rows(&import.rows, now)
     }
 
-    /// Adds the verified rows of `rows` (an import's latest batch), each once.
+    /// Adds the verified rows of `rows` (an import's latest batch), each once. Rows the import
+    /// marked as copies of another student's play are not kept (they are not counted either).
     pub fn add_rows(&mut self, rows: &[Row], now: i64) -> Added {
         let mut out = Added::default();
-        for row in rows.iter().filter(|r| r.verdict.is_verified()) {
+        for row in rows.iter().filter(|r| r.verdict.is_verified() && r.copy_of.is_none()) {
             let (Some(s), Some(p)) = (&row.student, &row.play) else { continue };
             if self.add(&row.file, s, p, now) {
                 out.added += 1;
@@ -326,6 +327,7 @@ impl ClassView {
                     play: Some(e.play.clone()),
                     verdict: v.clone(),
                     duplicate_of: None,
+                    copy_of: None,
                 });
             }
         }

@@ -103,7 +103,7 @@ pub fn class_panel() -> Html {
         Callback::from(move |e: Event| {
             let Some((list, input)) = files::from_input(&e) else { return };
             let state = state.clone();
-            files::read_then(list, Some(input), move |picked| {
+            files::read_then(list, Some(input), crate::ui::limits::CLASS_RECORD, move |picked| {
                 for (name, bytes) in picked {
                     let text = match bytes.map(String::from_utf8) {
                         Ok(Ok(t)) => t,
