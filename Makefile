@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/.tools/node_modules/.bin:$(PATH)
 ADDRESS ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: serve dist test bench check-packs tools clean
+.PHONY: serve dist test bench check-packs fuzz tools clean
 
 ## Build and serve the app with live reload on http://127.0.0.1:8080
 serve:
@@ -21,6 +21,11 @@ dist:
 ## Every check CI runs, with the time of each stage
 test:
 	scripts/test.sh
+
+## Mutation fuzzing of every parser and decoder (FUZZ_CASES=N inputs in total, default 1 000 000);
+## last line: `fuzz: N inputs, P panics, H hangs` (crates/kefu-core/examples/fuzz.rs)
+fuzz:
+	cargo run --locked --quiet --profile fuzz -p kefu-core --example fuzz
 
 ## Benchmarks: first-load size of dist/, pack parse+check, engine steps (see docs/benchmarks.md)
 bench:

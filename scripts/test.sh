@@ -57,6 +57,7 @@ stage clippy  cargo clippy --locked --workspace --all-targets -- -D warnings
 stage clippy-wasm wasm_clippy
 stage native  cargo test --locked --workspace
 stage packs   cargo run --locked --quiet -p kefu-cli --bin packcheck -- scenarios/
+stage fuzz    env FUZZ_CASES="${FUZZ_CASES:-20000}" cargo run --locked --quiet --profile fuzz -p kefu-core --example fuzz
 stage browser browser_tests
 stage dist    trunk build --release --offline
 stage e2e     e2e

@@ -2,12 +2,14 @@
 
 #[cfg(all(target_arch = "wasm32", not(feature = "lms")))]
 fn main() {
+    kefu_sim::ui::panic_screen::install();
     yew::Renderer::<kefu_sim::ui::student::App>::new().render();
 }
 
 /// The LMS page (`lms/`): LRS settings, the xAPI sync frame and the result export; no play.
 #[cfg(all(target_arch = "wasm32", feature = "lms"))]
 fn main() {
+    kefu_sim::ui::panic_screen::install();
     yew::Renderer::<kefu_sim::ui::lms::page::LmsPage>::new().render();
 }
 

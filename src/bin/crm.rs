@@ -2,6 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    kefu_sim::ui::panic_screen::install();
     yew::Renderer::<kefu_sim::ui::crm::CrmApp>::new().render();
 }
 

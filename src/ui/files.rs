@@ -5,15 +5,21 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
+use crate::ui::limits::Limit;
+
 /// One picked file: its name and its bytes, or why it could not be read.
 pub type Picked = (String, Result<Vec<u8>, String>);
 
-/// Reads every file of `list`.
-pub async fn read_all(list: web_sys::FileList) -> Vec<Picked> {
+/// Reads every file of `list`; a file over `limit` is refused by its size, before it is read.
+pub async fn read_all(list: web_sys::FileList, limit: Limit) -> Vec<Picked> {
     let mut out = vec![];
     for i in 0..list.length() {
         let Some(file) = list.item(i) else { continue };
         let name = file.name();
+        if let Err(e) = limit.check(&name, file.size() as u64) {
+            out.push((name, Err(e)));
+            continue;
+        }
         let bytes = match JsFuture::from(file.array_buffer()).await {
             Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
             Err(e) => Err(format!("无法读取文件({})", e.as_string().unwrap_or_default())),
@@ -37,14 +43,16 @@ pub fn from_drop(e: &DragEvent) -> Option<web_sys::FileList> {
     e.data_transfer()?.files()
 }
 
-/// Reads the files of `list` and hands them to `done`; clears `input` afterwards, if given.
+/// Reads the files of `list` (each at most `limit`) and hands them to `done`; clears `input`
+/// afterwards, if given.
 pub fn read_then(
     list: web_sys::FileList,
     input: Option<web_sys::HtmlInputElement>,
+    limit: Limit,
     done: impl FnOnce(Vec<Picked>) + 'static,
 ) {
     wasm_bindgen_futures::spawn_local(async move {
-        let picked = read_all(list).await;
+        let picked = read_all(list, limit).await;
         if let Some(input) = input {
             input.set_value("");
         }

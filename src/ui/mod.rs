@@ -13,10 +13,12 @@ pub mod crm;
 pub mod download;
 pub mod files;
 pub mod hash;
+pub mod limits;
 pub mod lms;
 #[cfg(target_arch = "wasm32")]
 pub mod local_store;
 pub mod pack_fetch;
+pub mod panic_screen;
 pub mod scorm;
 pub mod store;
 pub mod student;

@@ -6,4 +6,5 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod crm;
 mod dom;
+mod panic;
 mod storage;

@@ -69,3 +69,67 @@ fn the_post_build_script_builds_every_other_app() {
         "trunk builds index.html itself and every other app after it, in the table's order"
     );
 }
+
+#[test]
+fn every_entry_point_installs_the_panic_screen_before_it_mounts() {
+    let mut files = vec!["src/main.rs".to_string()];
+    for e in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/bin")).unwrap() {
+        files.push(format!("src/bin/{}", e.unwrap().file_name().to_string_lossy()));
+    }
+    for f in files {
+        let text = read(&f);
+        let mounts: Vec<usize> = text.match_indices("yew::Renderer::").map(|(i, _)| i).collect();
+        assert!(!mounts.is_empty(), "{f} mounts no app");
+        for m in mounts {
+            let before = &text[..m];
+            let fn_start = before.rfind("fn main()").expect("inside main");
+            assert!(
+                before[fn_start..].contains("panic_screen::install();"),
+                "{f}: no panic hook before the mount"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_panic_screen_offers_every_stored_key_and_a_reload() {
+    use kefu_sim::ui::panic_screen::{data_json, SCREEN_HTML};
+    for hook in ["data-panic-screen", "data-panic-download", "data-panic-reload", "data-panic-message"] {
+        assert!(SCREEN_HTML.contains(hook), "{hook}");
+        assert!(read("docs/ui-hooks.md").contains(hook), "{hook} is documented");
+    }
+    assert!(SCREEN_HTML.contains("下载我的数据") && SCREEN_HTML.contains("重新加载"));
+    let entries =
+        [("kefu-sim/b", "2"), ("other-app/x", "no"), ("kefu-sim/a", "{\"schema\":1,\"data\":\"苹果\"}")]
+            .map(|(k, v)| (k.to_string(), v.to_string()));
+    let v: serde_json::Value = serde_json::from_str(&data_json(entries, 7)).unwrap();
+    assert_eq!(v["app"], "kefu-sim");
+    assert_eq!(v["saved"], 7);
+    let keys: Vec<&String> = v["keys"].as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["kefu-sim/a", "kefu-sim/b"]);
+    assert_eq!(v["keys"]["kefu-sim/a"], "{\"schema\":1,\"data\":\"苹果\"}");
+}
+
+#[test]
+fn size_limits_and_their_messages() {
+    use kefu_sim::ui::limits::{timed_out, CRM_IMPORT, FETCH_TIMEOUT_MS, PACK, RESULT};
+    assert_eq!((PACK.bytes, RESULT.bytes, CRM_IMPORT.bytes), (4 << 20, 4 << 20, 20 << 20));
+    assert_eq!(FETCH_TIMEOUT_MS, 30_000);
+    assert_eq!(PACK.check("a.toml", 4 << 20), Ok(()));
+    let e = PACK.check("a.toml", (4 << 20) + 1).unwrap_err();
+    assert!(e.contains("「a.toml」") && e.contains("4 MB") && e.contains("场景包"), "{e}");
+    let e = CRM_IMPORT.check("客户.csv", 25 << 20).unwrap_err();
+    assert!(e.contains("25 MB") && e.contains("20 MB"), "{e}");
+    assert!(RESULT.check("x.json", 5 << 20).unwrap_err().contains("成绩文件"));
+    assert!(timed_out("https://x/p.toml").contains("30 秒"));
+    // Every file pick and fetch names its limit.
+    for (f, limit) in [
+        ("src/ui/crm/pages/io.rs", "limits::CRM_IMPORT"),
+        ("src/ui/teacher/pages/results.rs", "limits::RESULT"),
+        ("src/ui/teacher_packs/page.rs", "limits::PACK"),
+        ("src/ui/pack_fetch.rs", "limits::PACK"),
+    ] {
+        assert!(read(f).contains(limit), "{f} reads without {limit}");
+    }
+    assert!(read("src/ui/lms/xapi_send.rs").contains("AbortController"));
+}

@@ -224,6 +224,7 @@ fn finished_role_plays_waiting_in_the_inbox_are_stored_once_on_opening() {
     let record = PlayRecord {
         reason: "角色扮演「卖苹果的三个商贩」".into(),
         at: 5,
+        id: String::new(),
         effects: vec![CrmEffect::Create {
             customer: "lady".into(),
             kind: Kind::Individual,

@@ -181,7 +181,7 @@ fn the_sync_records_stored_plays_that_moved_since_the_lrs_was_set_up() {
     let s = s
         .reduce(Action::Again { seed: 7, now: 45 })
         .reduce(Action::Choose { choice: "probe".into(), now: 50 });
-    let due = due_plays(&saves, 40, &[], 60);
+    let due = due_plays(&saves, 40, &[], 60, &mut vec![]);
     assert_eq!(due.len(), 1, "only the play that moved since");
     assert_eq!((due[0].0.as_deref(), &due[0].1), (None, session(&s).play()));
 
@@ -189,13 +189,74 @@ fn the_sync_records_stored_plays_that_moved_since_the_lrs_was_set_up() {
     let s = s.reduce(Action::Continue).reduce(Action::Choose { choice: "praise".into(), now: 51 });
     let s = s.reduce(Action::Continue).reduce(Action::Choose { choice: "invite".into(), now: 52 });
     let key = format!("kefu-sim/history/{}", s.finished_key.clone().unwrap());
-    let due = due_plays(&saves, 40, &[], 60);
+    let due = due_plays(&saves, 40, &[], 60, &mut vec![]);
     assert_eq!(due.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>(), vec![Some(key.clone())]);
-    assert!(due_plays(&saves, 40, &[key], 60).is_empty());
+    assert!(due_plays(&saves, 40, &[key], 60, &mut vec![]).is_empty());
 
     // Switched off and on again: the old plays stay unsent.
     forget_since(store.as_ref());
     assert_eq!(since(store.as_ref(), 70), 70);
-    assert!(due_plays(&saves, 70, &[], 80).is_empty());
-    assert!(due_plays(&saves, 0, &[], 80).iter().any(|(k, _)| k.as_deref() == Some(old_key.as_str())));
+    assert!(due_plays(&saves, 70, &[], 80, &mut vec![]).is_empty());
+    assert!(due_plays(&saves, 0, &[], 80, &mut vec![])
+        .iter()
+        .any(|(k, _)| k.as_deref() == Some(old_key.as_str())));
+}
+
+#[test]
+fn the_sync_reports_a_damaged_play_once_and_sets_it_aside_once() {
+    use kefu_sim::ui::lms::xapi_sync::due_plays;
+    let store: Rc<dyn Store> = Rc::new(MemoryStore::new());
+    store.set("kefu-sim/history/000000000000042-sample-7", "{damaged").unwrap();
+    let saves = Saves::new(store.clone());
+    let mut notices = vec![];
+    assert!(due_plays(&saves, 0, &[], 60, &mut notices).is_empty());
+    assert!(due_plays(&saves, 0, &[], 70, &mut notices).is_empty());
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert_eq!(store.keys("kefu-sim/recovery/").unwrap().len(), 1);
+}
+
+#[test]
+fn an_unreadable_or_newer_queue_is_never_replaced_by_an_empty_one() {
+    use kefu_core::results::xapi::queue::QUEUE_KEY;
+    let store: Rc<dyn Store> = Rc::new(MemoryStore::new());
+    configure(store.as_ref());
+    Student::new("张三", "2023001").unwrap().save(store.as_ref()).unwrap();
+    let newer = r#"{"schema":9,"data":{"entries":[{"id":"x","statement":"{}","future":1}]}}"#;
+    store.set(QUEUE_KEY, newer).unwrap();
+    let pack = testing::load("sample.toml", testing::SAMPLE);
+    let s = app(store.clone(), pack).reduce(Action::Open { pack_id: "sample".into(), seed: 7, now: 1 });
+    for now in 2..5 {
+        let st = record(store.as_ref(), session(&s), now);
+        assert!(st.error.contains("无法读取"), "{st:?}");
+        assert_eq!(st.pending, 0);
+    }
+    kefu_sim::ui::lms::xapi_send::wake(store.as_ref(), 9);
+    assert_eq!(store.get(QUEUE_KEY).unwrap().as_deref(), Some(newer), "left as it was");
+    assert_eq!(store.keys("kefu-sim/recovery/").unwrap().len(), 1, "copied once");
+}
+
+#[test]
+fn a_finished_play_recorded_for_good_stays_done_after_a_reload() {
+    use kefu_sim::ui::lms::xapi_record::{done, record_play};
+    use kefu_sim::ui::lms::xapi_sync::due_plays;
+    let store: Rc<dyn Store> = Rc::new(MemoryStore::new());
+    configure(store.as_ref());
+    Student::new("张三", "2023001").unwrap().save(store.as_ref()).unwrap();
+    let pack = testing::load("sample.toml", testing::SAMPLE);
+    let saves = Rc::new(Saves::new(store.clone()));
+    let mut s = Rc::new(AppState::with_packs(vec![pack], saves.clone())).reduce(Action::Open {
+        pack_id: "sample".into(),
+        seed: 7,
+        now: 1,
+    });
+    for (choice, at) in [("probe", 10), ("praise", 20), ("invite", 30)] {
+        s = s.reduce(Action::Choose { choice: choice.into(), now: at }).reduce(Action::Continue);
+    }
+    let key = format!("kefu-sim/history/{}", s.finished_key.clone().unwrap());
+    assert_eq!(due_plays(&saves, 0, &done(store.as_ref(), 40), 40, &mut vec![]).len(), 1);
+    let st = record_play(store.as_ref(), session(&s), Some(&key), 40);
+    assert!(st.error.is_empty() && st.pending > 0, "{st:?}");
+    // A new page load reads the done list back from storage: nothing is due again.
+    assert_eq!(done(store.as_ref(), 50), vec![key]);
+    assert!(due_plays(&saves, 0, &done(store.as_ref(), 50), 50, &mut vec![]).is_empty());
 }

@@ -30,17 +30,35 @@ pub fn settings(store: &dyn Store, now: i64) -> Option<LrsSettings> {
     }
 }
 
-/// The stored queue; `Err` when it cannot be read and must not be overwritten.
+/// The stored queue; `Err` when it cannot be read. An unreadable queue (damaged, or written by a
+/// newer version of the app) is never replaced by an empty one: it is copied to a recovery key
+/// once and left where it is, and nothing is written to the queue until it can be read again (an
+/// older copy of the app must not destroy a newer copy's statements).
 pub fn queue(store: &dyn Store, now: i64) -> Result<Queue, String> {
     match Queue::load(store, now) {
         Ok(Loaded::Found(q)) => Ok(q),
         Ok(Loaded::Missing) => Ok(Queue::default()),
-        // The unreadable queue was copied to a recovery key: start a new one.
-        Ok(Loaded::Unreadable { recovery_key: Some(_), .. }) => Ok(Queue::default()),
+        Ok(Loaded::Unreadable { reason, recovery_key: Some(k) }) => Err(format!(
+            "待发送的学习记录无法读取({reason}),已备份到「{k}」。为免覆盖,本页暂停记录和发送学习记录;如果它来自更新版本的应用,请用新版本打开"
+        )),
         Ok(Loaded::Unreadable { reason, recovery_key: None }) => {
-            Err(format!("待发送的学习记录无法读取({reason})"))
+            Err(format!("待发送的学习记录无法读取({reason}),为免覆盖,本页暂停记录和发送学习记录"))
         }
         Err(e) => Err(e.to_string()),
+    }
+}
+
+/// History keys of the finished plays recorded for good (kept in the queue document).
+pub fn done(store: &dyn Store, now: i64) -> Vec<String> {
+    queue(store, now).map(|q| q.done).unwrap_or_default()
+}
+
+/// The finished play under `key` cannot be recorded, now or later (made on another version of its
+/// pack): note it as done so it is not tried at every sync.
+pub fn give_up(store: &dyn Store, key: &str, now: i64) {
+    if let Ok(mut q) = queue(store, now) {
+        q.finish_play(key, &[]);
+        let _ = q.save(store);
     }
 }
 
@@ -71,6 +89,13 @@ pub fn of_queue(configured: bool, queue: &Queue) -> XapiStatus {
 
 /// Enqueues the statements of `session` (when an LRS is configured) and returns the new status.
 pub fn record(store: &dyn Store, session: &Session, now: i64) -> XapiStatus {
+    record_play(store, session, None, now)
+}
+
+/// [`record`], for a stored play: when it is the finished play under history key `finished`,
+/// the queue also notes it as done (`Queue::finish_play`), so it is never built again — not after
+/// a reload either.
+pub fn record_play(store: &dyn Store, session: &Session, finished: Option<&str>, now: i64) -> XapiStatus {
     let Some(settings) = settings(store, now) else { return XapiStatus::default() };
     let fail = |error: String| XapiStatus { configured: true, error, ..status(store, now) };
     let student = match Student::load(store, now) {
@@ -81,7 +106,15 @@ pub fn record(store: &dyn Store, session: &Session, now: i64) -> XapiStatus {
         Ok(q) => q,
         Err(e) => return fail(e),
     };
-    if queue.enqueue(&statements(&settings.profile(), &student, session, None)) > 0 {
+    let built = statements(&settings.profile(), &student, session, None);
+    let mut changed = queue.enqueue(&built) > 0;
+    if let (Some(key), true) = (finished, session.is_finished()) {
+        let ids: Vec<String> =
+            built.iter().filter_map(|s| s.get("id").and_then(|v| v.as_str()).map(String::from)).collect();
+        queue.finish_play(key, &ids);
+        changed = true;
+    }
+    if changed {
         if let Err(e) = queue.save(store) {
             return fail(format!("学习记录无法保存到本地:{e}"));
         }

@@ -76,14 +76,27 @@ async fn send_due(store: &dyn Store, report: &Callback<XapiStatus>) {
     }
 }
 
-/// POSTs `req` and gives the HTTP status; 0 when the request failed (offline, CORS, refused).
+/// POSTs `req` and gives the HTTP status; 0 when the request failed (offline, CORS, refused), 408
+/// when it did not finish within `limits::FETCH_TIMEOUT_MS` (it is aborted; both are retried).
 #[cfg(target_arch = "wasm32")]
 async fn post(req: &LrsRequest) -> u16 {
+    use std::cell::Cell;
+    use std::rc::Rc;
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
 
+    let Ok(controller) = web_sys::AbortController::new() else { return 0 };
+    let expired = Rc::new(Cell::new(false));
+    let timer = {
+        let (controller, expired) = (controller.clone(), expired.clone());
+        gloo::timers::callback::Timeout::new(crate::ui::limits::FETCH_TIMEOUT_MS, move || {
+            expired.set(true);
+            controller.abort();
+        })
+    };
     let send = async {
         let init = web_sys::RequestInit::new();
+        init.set_signal(Some(&controller.signal()));
         init.set_method(req.method);
         init.set_body(&JsValue::from_str(&req.body));
         let headers = web_sys::Headers::new()?;
@@ -96,7 +109,13 @@ async fn post(req: &LrsRequest) -> u16 {
         let response: web_sys::Response = response.dyn_into()?;
         Ok::<u16, JsValue>(response.status())
     };
-    send.await.unwrap_or(0)
+    let status = send.await.unwrap_or(0);
+    drop(timer);
+    if expired.get() {
+        408
+    } else {
+        status
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -12,7 +12,7 @@
 
 use kefu_core::engine::Play;
 use kefu_core::engine::Saves;
-use kefu_core::storage::Store;
+use kefu_core::storage::{Notice, Store};
 
 /// When the LRS settings were first saved (ms, as text): plays last changed before are not sent.
 pub const SINCE_KEY: &str = "kefu-sim/xapi/since";
@@ -41,19 +41,25 @@ fn last_change(play: &Play) -> i64 {
 
 /// The stored plays to record now, each with its history key when it is finished: every
 /// unfinished play and every finished one not in `done` (recorded already by this page), that
-/// changed at or after `since`.
-pub fn due_plays(saves: &Saves, since: i64, done: &[String], now: i64) -> Vec<(Option<String>, Play)> {
-    let mut notices = vec![];
+/// changed at or after `since`. What reading the saves reported (a damaged play set aside) is
+/// added to `notices`, for the page to show.
+pub fn due_plays(
+    saves: &Saves,
+    since: i64,
+    done: &[String],
+    now: i64,
+    notices: &mut Vec<Notice>,
+) -> Vec<(Option<String>, Play)> {
     let mut out: Vec<(Option<String>, Play)> = saves
         .unfinished()
         .iter()
-        .filter_map(|id| saves.progress(id, now, &mut notices))
+        .filter_map(|id| saves.progress(id, now, notices))
         .filter(|p| last_change(p) >= since)
         .map(|p| (None, p))
         .collect();
     out.extend(
         saves
-            .history(now, &mut notices)
+            .history(now, notices)
             .into_iter()
             .filter(|(k, e)| e.finished >= since && !done.contains(k))
             .map(|(k, e)| (Some(k), e.play)),
@@ -74,7 +80,7 @@ mod browser {
     use crate::ui::app::App;
     use crate::ui::clock;
     use crate::ui::lms::page::LmsTools;
-    use crate::ui::lms::xapi_record::{record, settings, status, XapiStatus};
+    use crate::ui::lms::xapi_record::{done, give_up, record_play, settings, status, XapiStatus};
     use crate::ui::lms::xapi_send;
     use crate::ui::pack_fetch;
     use kefu_core::engine::{LoadedPack, Session};
@@ -85,8 +91,6 @@ mod browser {
         /// A sync is running (one at a time); another was asked for meanwhile: go round again.
         static SYNCING: Cell<bool> = const { Cell::new(false) };
         static AGAIN: Cell<bool> = const { Cell::new(false) };
-        /// History keys whose statements are all queued: a finished play no longer changes.
-        static DONE: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
         /// Packs fetched to replay plays (the app's state is a snapshot and does not see them).
         static FETCHED: RefCell<Vec<Rc<LoadedPack>>> = const { RefCell::new(Vec::new()) };
     }
@@ -118,22 +122,25 @@ mod browser {
             return report.emit(status(store.as_ref(), now));
         }
         let since = since(store.as_ref(), now);
-        let done = DONE.with(|d| d.borrow().clone());
-        for (key, play) in due_plays(&state.saves, since, &done, now) {
+        // Finished plays recorded for good are kept with the queue (not per page load).
+        let done = done(store.as_ref(), now);
+        let mut notices = vec![];
+        let due = due_plays(&state.saves, since, &done, now, &mut notices);
+        notices.into_iter().for_each(|n| state.notify.emit(n.to_string()));
+        for (key, play) in due {
             // A pack that cannot be fetched now is tried again at the next sync.
             let Some(pack) = pack_for(state, &play.pack.id).await else { continue };
             let Ok(session) = Session::replay(pack, &play) else {
                 // Made on another version of its pack: it cannot be replayed, now or later.
-                key.into_iter().for_each(|k| DONE.with(|d| d.borrow_mut().push(k)));
+                key.into_iter().for_each(|k| give_up(store.as_ref(), &k, clock::now()));
                 continue;
             };
-            let shown = record(store.as_ref(), &session, clock::now());
+            let shown = record_play(store.as_ref(), &session, key.as_deref(), clock::now());
             let ok = shown.error.is_empty();
             report.emit(shown);
             if !ok {
                 return;
             }
-            key.into_iter().for_each(|k| DONE.with(|d| d.borrow_mut().push(k)));
         }
     }
 

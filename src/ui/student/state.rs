@@ -216,7 +216,9 @@ impl AppState {
         if session.is_finished() {
             // The play's cards go to the student's own CRM now that the play cannot change (queued;
             // the CRM applies them when it opens, see crm/record.rs).
+            let play = session.play();
             let record = kefu_core::crm::PlayRecord {
+                id: format!("{}/{}/{}", play.pack.id, play.seed, play.started),
                 reason: format!("角色扮演「{}」", session.loaded().pack.meta.title),
                 at: now,
                 effects: session.crm().applied.iter().map(|(_, e)| e.clone()).collect(),

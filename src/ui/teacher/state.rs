@@ -11,8 +11,24 @@ use yew::Reducible;
 use kefu_core::engine::LoadedPack;
 use kefu_core::pack::store::{self as packs, StoredPack};
 use kefu_core::pack::PackSummary;
+use kefu_core::results::class_record::{self, ClassRecord, ClassView, Range, Removed};
 use kefu_core::results::{Dashboard, Import};
 use kefu_core::storage::Store;
+
+/// What a confirmation asks to remove from the chosen class.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    File(String),
+    Student(String),
+    Class,
+}
+
+/// What can be put back until the page is left.
+#[derive(Clone, Debug)]
+pub enum Undo {
+    Entries(Removed),
+    Class(ClassRecord),
+}
 
 #[derive(Clone)]
 pub struct TeacherState {
@@ -31,6 +47,20 @@ pub struct TeacherState {
     /// Files are being read or packs fetched.
     pub busy: bool,
     pub notices: Vec<String>,
+    /// The stored classes (issue 17), by id.
+    pub classes: Rc<Vec<ClassRecord>>,
+    /// The chosen class, replayed against the packs at hand; imports are added to it.
+    pub class: Option<Rc<ClassView>>,
+    /// The chosen class's dashboard and rows over `range`.
+    pub class_dashboard: Rc<Dashboard>,
+    pub class_import: Rc<Import>,
+    pub range: Range,
+    /// A removal waiting for the teacher's confirmation.
+    pub pending: Option<Pending>,
+    /// Removals that can be undone, the last one last.
+    pub undo: Vec<Undo>,
+    /// What the last change to the class record did.
+    pub class_message: Option<String>,
     rev: u64,
 }
 
@@ -49,17 +79,48 @@ pub enum Action {
         files: Vec<(String, Vec<u8>)>,
         fetched: Vec<Rc<LoadedPack>>,
         errors: Vec<String>,
+        /// The teacher's clock (when the results were added to the chosen class).
+        now: i64,
     },
     ClearResults,
     /// Something the teacher must be told (a download that failed…).
     Notice(String),
     DismissNotice(usize),
+    /// A new class with this name (chosen at once).
+    NewClass {
+        name: String,
+        now: i64,
+    },
+    /// Choose a class, with the built-in packs fetched for its results.
+    SelectClass {
+        id: String,
+        fetched: Vec<Rc<LoadedPack>>,
+        errors: Vec<String>,
+    },
+    SetRange(Range),
+    /// Ask to remove (a confirmation is shown); `Confirm` does it, `Cancel` forgets it.
+    Ask(Pending),
+    Confirm {
+        now: i64,
+    },
+    Cancel,
+    /// Puts back the last removal.
+    Undo,
+    /// An exported class record file, with the built-in packs fetched for it.
+    ImportRecord {
+        text: String,
+        fetched: Vec<Rc<LoadedPack>>,
+        errors: Vec<String>,
+        now: i64,
+    },
 }
 
 impl TeacherState {
     pub fn new(store: Rc<dyn Store>, catalog: Vec<PackSummary>, now: i64) -> TeacherState {
         let mut notices = vec![];
         let installed = packs::list(store.as_ref(), now, &mut notices);
+        let mut class_notices = vec![];
+        let classes = class_record::list(store.as_ref(), now, &mut class_notices);
         TeacherState {
             store,
             catalog: Rc::new(catalog),
@@ -69,8 +130,66 @@ impl TeacherState {
             import: Rc::default(),
             dashboard: Rc::new(Dashboard::of_import(&Import::new())),
             busy: false,
-            notices: notices.into_iter().map(|n| n.to_string()).collect(),
+            classes: Rc::new(classes),
+            class: None,
+            class_dashboard: Rc::new(Dashboard::of_import(&Import::new())),
+            class_import: Rc::default(),
+            range: Range::all(),
+            pending: None,
+            undo: vec![],
+            class_message: None,
+            notices: notices.into_iter().chain(class_notices).map(|n| n.to_string()).collect(),
             rev: 0,
+        }
+    }
+
+    /// The chosen class's id.
+    pub fn class_id(&self) -> Option<&str> {
+        self.class.as_ref().map(|c| c.record.id.as_str())
+    }
+
+    /// Replaces the stored classes' list entry of `record` and opens it as the chosen class.
+    fn show(&mut self, record: ClassRecord) {
+        let mut all = (*self.classes).clone();
+        match all.iter_mut().find(|c| c.id == record.id) {
+            Some(c) => *c = record.clone(),
+            None => {
+                let at = all.partition_point(|c| c.id < record.id);
+                all.insert(at, record.clone());
+            }
+        }
+        self.classes = Rc::new(all);
+        let packs = self.verification_packs();
+        self.class = Some(Rc::new(record.open(&packs)));
+        self.refresh_class();
+    }
+
+    /// The dashboard and rows of the chosen class over the range.
+    fn refresh_class(&mut self) {
+        match &self.class {
+            Some(v) => {
+                self.class_dashboard = Rc::new(v.dashboard(self.range));
+                self.class_import = Rc::new(v.as_import(self.range));
+            }
+            None => {
+                self.class_dashboard = Rc::new(Dashboard::of_import(&Import::new()));
+                self.class_import = Rc::default();
+            }
+        }
+    }
+
+    /// Changes the chosen class as stored (read afresh: another tab may have added to it).
+    fn change_class<R>(&mut self, now: i64, f: impl FnOnce(&mut ClassRecord) -> R) -> Option<R> {
+        let id = self.class_id()?.to_string();
+        match class_record::update(self.store.as_ref(), &id, now, f) {
+            Ok((record, out)) => {
+                self.show(record);
+                Some(out)
+            }
+            Err(e) => {
+                self.notices.push(e.to_string());
+                None
+            }
         }
     }
 
@@ -88,6 +207,16 @@ impl TeacherState {
     }
 }
 
+impl TeacherState {
+    fn add_fetched(&mut self, fetched: Vec<Rc<LoadedPack>>) {
+        if !fetched.is_empty() {
+            let mut all = (*self.fetched).clone();
+            all.extend(fetched);
+            self.fetched = Rc::new(all);
+        }
+    }
+}
+
 impl Reducible for TeacherState {
     type Action = Action;
 
@@ -96,7 +225,7 @@ impl Reducible for TeacherState {
         s.rev += 1;
         match action {
             Action::Busy => s.busy = true,
-            Action::ImportResults { files, fetched, errors } => {
+            Action::ImportResults { files, fetched, errors, now } => {
                 s.busy = false;
                 s.notices.extend(errors);
                 if !fetched.is_empty() {
@@ -113,6 +242,17 @@ impl Reducible for TeacherState {
                     kefu_core::results::import(&packs, all.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
                 s.files = Rc::new(all);
                 s.dashboard = Rc::new(Dashboard::of_import(&import));
+                // The results that count are added to the chosen class (each once).
+                if s.class.is_some() {
+                    // Only this batch's rows (earlier batches were added when they came).
+                    let batch = &import.rows[s.import.rows.len().min(import.rows.len())..];
+                    if let Some(a) = s.change_class(now, |c| c.add_rows(batch, now)) {
+                        s.class_message = Some(format!(
+                            "已加入班级:新增 {} 条,已有 {} 条(不重复计入)",
+                            a.added, a.duplicates
+                        ));
+                    }
+                }
                 s.import = Rc::new(import);
             }
             Action::ClearResults => {
@@ -121,6 +261,113 @@ impl Reducible for TeacherState {
                 s.dashboard = Rc::new(Dashboard::of_import(&s.import));
             }
             Action::Notice(n) => s.notices.push(n),
+            Action::NewClass { name, now } => match class_record::class_name(&name) {
+                Ok(name) => {
+                    let taken: Vec<String> = s.classes.iter().map(|c| c.id.clone()).collect();
+                    let record = ClassRecord::new(&class_record::new_id(&taken, now), &name, now);
+                    match class_record::save_class(s.store.as_ref(), &record) {
+                        Ok(()) => {
+                            s.class_message = Some(format!("已新建班级「{name}」"));
+                            s.show(record);
+                        }
+                        Err(e) => s.notices.push(e.to_string()),
+                    }
+                }
+                Err(e) => s.class_message = Some(e.to_string()),
+            },
+            Action::SelectClass { id, fetched, errors } => {
+                s.busy = false;
+                s.notices.extend(errors);
+                s.add_fetched(fetched);
+                s.pending = None;
+                if let Some(record) = s.classes.iter().find(|c| c.id == id).cloned() {
+                    s.show(record);
+                }
+            }
+            Action::SetRange(r) => {
+                s.range = r;
+                s.refresh_class();
+            }
+            Action::Ask(p) => s.pending = Some(p),
+            Action::Cancel => s.pending = None,
+            Action::Confirm { now } => match s.pending.take() {
+                Some(Pending::File(name)) => {
+                    if let Some(r) = s.change_class(now, |c| c.remove_file(&name)) {
+                        s.class_message = Some(format!("已移除文件「{name}」的 {} 条成绩", r.entries.len()));
+                        s.undo.push(Undo::Entries(r));
+                    }
+                }
+                Some(Pending::Student(number)) => {
+                    if let Some(r) = s.change_class(now, |c| c.remove_student(&number)) {
+                        s.class_message = Some(format!("已移除学号 {number} 的 {} 条成绩", r.entries.len()));
+                        s.undo.push(Undo::Entries(r));
+                    }
+                }
+                Some(Pending::Class) => {
+                    let Some(id) = s.class_id().map(str::to_string) else { return Rc::new(s) };
+                    match class_record::delete_class(s.store.as_ref(), &id, now) {
+                        Ok(old) => {
+                            let all: Vec<ClassRecord> =
+                                s.classes.iter().filter(|c| c.id != id).cloned().collect();
+                            s.classes = Rc::new(all);
+                            s.class = None;
+                            s.refresh_class();
+                            if let Some(old) = old {
+                                s.class_message = Some(format!("已删除班级「{}」", old.name));
+                                s.undo.push(Undo::Class(old));
+                            }
+                        }
+                        Err(e) => s.notices.push(e.to_string()),
+                    }
+                }
+                None => {}
+            },
+            Action::Undo => match s.undo.pop() {
+                Some(Undo::Entries(r)) => {
+                    let id = r.class.clone();
+                    match class_record::update(s.store.as_ref(), &id, 0, |c| c.restore(r)) {
+                        Ok((record, ())) => {
+                            s.class_message = Some("已撤销".into());
+                            s.show(record);
+                        }
+                        Err(e) => s.notices.push(e.to_string()),
+                    }
+                }
+                Some(Undo::Class(record)) => match class_record::save_class(s.store.as_ref(), &record) {
+                    Ok(()) => {
+                        s.class_message = Some(format!("已恢复班级「{}」", record.name));
+                        s.show(record);
+                    }
+                    Err(e) => s.notices.push(e.to_string()),
+                },
+                None => {}
+            },
+            Action::ImportRecord { text, fetched, errors, now } => {
+                s.busy = false;
+                s.notices.extend(errors);
+                s.add_fetched(fetched);
+                let packs = s.verification_packs();
+                let taken: Vec<String> = s.classes.iter().map(|c| c.id.clone()).collect();
+                match class_record::from_export(&text, &packs, &class_record::new_id(&taken, now)) {
+                    Ok(got) => match class_record::save_class(s.store.as_ref(), &got.record) {
+                        Ok(()) => {
+                            s.class_message = Some(format!(
+                                "已导入班级「{}」:{} 条成绩核实无误{}",
+                                got.record.name,
+                                got.record.entries.len(),
+                                if got.refused.is_empty() {
+                                    String::new()
+                                } else {
+                                    format!(",{} 条未通过核对(未导入)", got.refused.len())
+                                }
+                            ));
+                            s.show(got.record);
+                        }
+                        Err(e) => s.notices.push(e.to_string()),
+                    },
+                    Err(e) => s.class_message = Some(e),
+                }
+            }
             Action::DismissNotice(i) => {
                 if i < s.notices.len() {
                     s.notices.remove(i);

@@ -40,7 +40,7 @@ pub fn packs_page() -> Html {
         let state = state.clone();
         Callback::from(move |list: web_sys::FileList| {
             let state = state.clone();
-            files::read_then(list, None, move |picked| give(&state, picked));
+            files::read_then(list, None, crate::ui::limits::PACK, move |picked| give(&state, picked));
         })
     };
     let onchange = {
@@ -48,7 +48,9 @@ pub fn packs_page() -> Html {
         Callback::from(move |e: Event| {
             if let Some((list, input)) = files::from_input(&e) {
                 let state = state.clone();
-                files::read_then(list, Some(input), move |picked| give(&state, picked));
+                files::read_then(list, Some(input), crate::ui::limits::PACK, move |picked| {
+                    give(&state, picked)
+                });
             }
         })
     };
@@ -71,7 +73,7 @@ pub fn packs_page() -> Html {
             let state = state.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let file = url_file(&target);
-                state.dispatch(match pack_fetch::fetch_bytes(&target).await {
+                state.dispatch(match pack_fetch::fetch_bytes(&target, crate::ui::limits::PACK).await {
                     Ok(bytes) => Action::PackSource { file, bytes },
                     Err(error) => Action::PackSourceFailed { file, error },
                 });

@@ -39,6 +39,10 @@ fn line_at(bytes: &[u8], offset: usize) -> usize {
 /// [`export_csv`], the ASCII field keys, and a few common aliases (姓名, 手机 …).
 pub fn preview_csv(ws: &Workspace, bytes: &[u8]) -> ImportPreview {
     let mut b = PreviewBuilder::new(ws);
+    if bytes.len() > super::import::MAX_IMPORT_BYTES {
+        b.error(0, "", super::import::too_large(bytes.len()));
+        return b.preview;
+    }
     let bytes = bytes.strip_prefix(BOM.as_bytes()).unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,

@@ -2,6 +2,19 @@
 //! lists every bad cell (1-based line, column header, reason) and every likely duplicate, then
 //! [`ImportPreview::accept`], which creates the good rows once the user has agreed.
 
+/// The largest CSV or JSON file the CRM imports (about 50 000 cards): larger files are refused
+/// before they are read (the app checks the file's size first) or parsed.
+pub const MAX_IMPORT_BYTES: usize = 20 << 20;
+
+/// The refusal of a file of `len` bytes over [`MAX_IMPORT_BYTES`].
+pub fn too_large(len: usize) -> String {
+    format!(
+        "文件过大({:.1} MB),客户资料导入最多 {} MB:请分成几个文件导入",
+        len as f64 / (1 << 20) as f64,
+        MAX_IMPORT_BYTES >> 20
+    )
+}
+
 use super::customer::Customer;
 use super::duplicate::{Duplicate, DuplicateIndex};
 use super::error::CrmError;

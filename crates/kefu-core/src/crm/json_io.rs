@@ -43,6 +43,10 @@ struct Doc<'a> {
 /// Reads a JSON document of [`export_json`]'s form (or a bare array of cards) into a preview.
 pub fn preview_json(ws: &Workspace, text: &str) -> ImportPreview {
     let mut b = PreviewBuilder::new(ws);
+    if text.len() > super::import::MAX_IMPORT_BYTES {
+        b.error(0, "", super::import::too_large(text.len()));
+        return b.preview;
+    }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let parsed = if text.trim_start().starts_with('[') {
         serde_json::from_str::<Vec<&RawValue>>(text).map(|customers| Doc { format: None, customers })

@@ -79,6 +79,9 @@ pub enum CrmNotice {
     Skipped { entries: usize },
     /// A finished role-play's queued writes (`record.rs`) could not be applied; they stay queued.
     Queued { key: String, reason: String },
+    /// The stored log grew since this tab read it (another tab or window saved): saving would
+    /// overwrite that tab's entries, so nothing was written.
+    Conflict { stored: usize, expected: usize },
 }
 
 impl std::fmt::Display for CrmNotice {
@@ -92,6 +95,10 @@ impl std::fmt::Display for CrmNotice {
             CrmNotice::Queued { key, reason } => {
                 write!(f, "一次角色扮演练习的客户资料({key})没有写入客户管理:{reason}")
             }
+            CrmNotice::Conflict { .. } => write!(
+                f,
+                "另一个标签页或窗口刚刚修改了客户资料:为了不覆盖那边的修改,这次修改没有保存。请刷新页面后再做这次修改"
+            ),
         }
     }
 }
@@ -208,6 +215,13 @@ impl CrmStore {
                 ),
             }));
         }
+        // Another tab may have saved since this one read the log: never write over its entries.
+        let stored = self
+            .stored_len()
+            .map_err(|error| CrmNotice::Storage(Notice::SaveFailed { key: LOG_PREFIX.into(), error }))?;
+        if stored != self.saved {
+            return Err(CrmNotice::Conflict { stored, expected: self.saved });
+        }
         let log = ws.log();
         assert!(log.len() >= self.saved, "the log only grows");
         self.write_chunks(log, self.saved / CHUNK)?;
@@ -219,6 +233,23 @@ impl CrmStore {
                 .map_err(|error| CrmNotice::Storage(Notice::SaveFailed { key: key.clone(), error }))?;
         }
         Ok(())
+    }
+
+    /// How many entries the stored log holds now: full chunks before the last, plus the last's.
+    fn stored_len(&self) -> Result<usize, crate::storage::StoreError> {
+        let last = self
+            .store
+            .keys(LOG_PREFIX)?
+            .iter()
+            .filter_map(|k| k[LOG_PREFIX.len()..].parse::<usize>().ok())
+            .max();
+        let Some(last) = last else { return Ok(0) };
+        let entries = match load::<LogChunk>(self.store.as_ref(), &chunk_key(last), 0) {
+            Ok(Loaded::Found(LogChunk(e))) => e.len(),
+            // Unreadable now: count it as changed, so nothing is written over it.
+            _ => usize::MAX - last * CHUNK,
+        };
+        Ok(last * CHUNK + entries)
     }
 
     fn write_chunks(&mut self, log: &[AuditEntry], first: usize) -> Result<(), CrmNotice> {

@@ -7,6 +7,11 @@
 //! successful `save` removes them from the queue; a play the CRM refuses stays queued and is
 //! reported.
 //!
+//! Applying is idempotent: the log entries of a queued play carry its id in their reason
+//! (`角色扮演「…」· <id>`), and a play whose id is already in the log is not applied again — so a
+//! failure between writing the log and removing the queued document (or two tabs opening the CRM)
+//! never puts a play in twice; the document is just removed at the next save.
+//!
 //! [`CrmStore::open`]: super::persist::CrmStore::open
 
 use serde::{Deserialize, Serialize};
@@ -19,8 +24,12 @@ use crate::storage::{Store, StoreError};
 pub const INBOX_PREFIX: &str = "kefu-sim/crm/inbox/";
 
 /// One finished play's writes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PlayRecord {
+    /// Which play (e.g. `apple-seller/7/1700000000000`: pack, seed, start); empty in documents
+    /// queued before ids existed, which then go by their queue key.
+    #[serde(default)]
+    pub id: String,
     /// For the audit log, e.g. "角色扮演「卖苹果的三个商贩」".
     pub reason: String,
     /// When the play finished (ms); the writes are logged at this time.
@@ -45,6 +54,11 @@ pub fn queue_play(store: &dyn Store, record: &PlayRecord) -> Result<Option<Strin
     Ok(Some(key))
 }
 
+/// The reason a queued play's log entries carry: its own reason and its id.
+pub fn logged_reason(reason: &str, id: &str) -> String {
+    format!("{reason} · {id}")
+}
+
 /// Applies every queued play to `ws`, oldest first. Returns the keys applied and, for each play
 /// that could not be, its key and the reason (it stays queued; nothing of it is applied).
 pub fn apply_queued(store: &dyn Store, ws: &mut Workspace) -> (Vec<String>, Vec<(String, String)>) {
@@ -58,16 +72,24 @@ pub fn apply_queued(store: &dyn Store, ws: &mut Workspace) -> (Vec<String>, Vec<
             Err(e) => Err(e.to_string()),
         };
         let applied = record.and_then(|r| {
+            let id = if r.id.is_empty() { &key[INBOX_PREFIX.len()..] } else { r.id.as_str() };
+            let reason = logged_reason(&r.reason, id);
+            if ws.log().iter().any(|e| e.reason == reason) {
+                // In the log already (stored, but the queue entry was not removed): only drop it.
+                return Ok(None);
+            }
             let mut next = ws.clone();
             let mut bindings = Bindings::default();
             for e in &r.effects {
-                e.apply(&mut next, &mut bindings, r.at, &r.reason).map_err(|err| err.to_string())?;
+                e.apply(&mut next, &mut bindings, r.at, &reason).map_err(|err| err.to_string())?;
             }
-            Ok(next)
+            Ok(Some(next))
         });
         match applied {
             Ok(next) => {
-                *ws = next;
+                if let Some(next) = next {
+                    *ws = next;
+                }
                 done.push(key);
             }
             Err(reason) => refused.push((key, reason)),
@@ -93,7 +115,9 @@ mod tests {
     }
 
     fn record(at: i64, effects: Vec<CrmEffect>) -> PlayRecord {
-        PlayRecord { reason: "角色扮演「卖苹果的三个商贩」".into(), at, effects }
+        PlayRecord {
+            reason: "角色扮演「卖苹果的三个商贩」".into(), at, effects, ..Default::default()
+        }
     }
 
     #[test]
@@ -116,6 +140,30 @@ mod tests {
         assert_eq!(repo.queued(), 0);
         let (_, reopened, _) = CrmStore::open(store, 11);
         assert_eq!(reopened, ws, "applied exactly once");
+    }
+
+    #[test]
+    fn a_play_stored_but_still_queued_is_not_applied_twice() {
+        let store: Rc<dyn Store> = Rc::new(MemoryStore::new());
+        let key = queue_play(store.as_ref(), &record(5, vec![create("老太太")])).unwrap().unwrap();
+        let text = store.get(&key).unwrap().unwrap();
+        let (mut repo, ws, _) = CrmStore::open(store.clone(), 10);
+        repo.save(&ws).unwrap();
+        // The chunk was written but removing the queued document failed: it is still there.
+        store.set(&key, &text).unwrap();
+        let (mut repo, again, notices) = CrmStore::open(store.clone(), 11);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(again.customers().len(), 1, "the play is in once");
+        assert_eq!(again, ws);
+        repo.save(&again).unwrap();
+        assert!(store.keys(INBOX_PREFIX).unwrap().is_empty(), "and the stale entry is dropped");
+        // Two different plays with the same reason and time are both applied.
+        queue_play(store.as_ref(), &PlayRecord { id: "p/1/5".into(), ..record(5, vec![create("甲")]) })
+            .unwrap();
+        queue_play(store.as_ref(), &PlayRecord { id: "p/2/5".into(), ..record(5, vec![create("乙")]) })
+            .unwrap();
+        let (_, both, _) = CrmStore::open(store, 12);
+        assert_eq!(both.customers().len(), 3);
     }
 
     #[test]

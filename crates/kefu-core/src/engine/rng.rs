@@ -30,8 +30,12 @@ impl PlayRng {
         weights.len() - 1
     }
 
-    /// An integer in `lo..=hi`.
+    /// An integer in `lo..=hi` (`lo` when `hi < lo`: a validated pack never asks for that, but a
+    /// draw must not panic on a damaged one).
     pub fn range(&mut self, lo: i64, hi: i64) -> i64 {
+        if hi < lo {
+            return lo;
+        }
         let width = (i128::from(hi) - i128::from(lo) + 1) as u128;
         let r = u128::from(self.0.next_u64()) % width;
         (i128::from(lo) + r as i128) as i64

@@ -60,7 +60,9 @@ impl Versioned for HistoryEntry {
     const SCHEMA: u32 = 1;
 }
 
-/// Saved plays on top of any [`Store`].
+/// Saved plays on top of any [`Store`]. A stored value that cannot be read is moved to a recovery
+/// key (`versioned::RECOVERY_PREFIX`) the first time it is read, and reported once as a
+/// [`Notice::Recovered`]; the pages that read saved plays show the notices they get.
 pub struct Saves {
     store: Rc<dyn Store>,
     /// Keys holding unreadable data that could not be backed up: never overwritten.
@@ -81,6 +83,13 @@ impl Saves {
             Ok(Loaded::Found(v)) => Some(v),
             Ok(Loaded::Missing) => None,
             Ok(Loaded::Unreadable { reason, recovery_key: Some(recovery_key) }) => {
+                // The copy is safe: move, not copy — the damaged original goes, so the next read
+                // neither copies it again (filling storage) nor reports it again.
+                if let Err(error) = self.store.remove(key) {
+                    // Could not remove it: keep the copy, never write over the original.
+                    self.untouchable.borrow_mut().push(key.to_string());
+                    notices.push(Notice::SaveFailed { key: key.to_string(), error });
+                }
                 notices.push(Notice::Recovered { key: key.to_string(), recovery_key, reason });
                 None
             }

@@ -148,9 +148,11 @@ impl Session {
         let mut drawn = IndexMap::new();
         for v in &pack.pack.vars {
             let value = match &v.kind {
-                VarKind::OneOf { values, weights } => {
-                    values[rng.weighted(weights).min(values.len() - 1)].clone()
-                }
+                // An empty list only in an unvalidated pack: draw nothing rather than panic.
+                VarKind::OneOf { values, weights } => match values.len() {
+                    0 => Value::Int(0),
+                    n => values[rng.weighted(weights).min(n - 1)].clone(),
+                },
                 VarKind::Range { lo, hi } => Value::Int(rng.range(*lo, *hi)),
                 VarKind::Init(x) => x.clone(),
             };
@@ -359,7 +361,7 @@ impl Session {
         for (i, dim) in pack.pack.dimensions.iter().enumerate() {
             let delta: i64 = choice.score.iter().filter(|s| s.dim == dim.id).map(|s| s.delta).sum();
             if delta != 0 {
-                self.scores[i] += delta;
+                self.scores[i] = self.scores[i].saturating_add(delta);
                 deltas.push((dim.id.clone(), delta));
             }
         }
@@ -419,7 +421,7 @@ impl Session {
         let mut deltas = Vec::new();
         for (i, dim) in pack.pack.dimensions.iter().enumerate() {
             if let Some(&(_, d)) = grade.deltas.iter().find(|(id, _)| *id == dim.id) {
-                self.scores[i] += d;
+                self.scores[i] = self.scores[i].saturating_add(d);
                 deltas.push((dim.id.clone(), d));
             }
         }

@@ -20,9 +20,11 @@ pub mod source;
 pub mod store;
 pub mod summary;
 pub mod template;
+pub mod validate;
 
 pub use compile::{compile, compile_dir, Compiled};
 pub use diagnostic::{Code, Diagnostic, Located, Severity};
 pub use loaded::{LoadedPack, PackRef};
 pub use model::*;
 pub use summary::PackSummary;
+pub use validate::validate;

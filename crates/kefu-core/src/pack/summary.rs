@@ -61,7 +61,8 @@ pub fn encode_file(pack: &Pack, hash: &str) -> Vec<u8> {
     postcard::to_allocvec(&(hash, pack)).expect("packs serialize")
 }
 
-/// Reads a compiled pack file and checks that it is the pack `expected` names.
+/// Reads a compiled pack file and checks that it is the pack `expected` names and that the engine
+/// can play it (`validate`: the bytes may come from storage or a link, not from the checker).
 pub fn decode_file(bytes: &[u8], expected: &PackSummary) -> Result<Pack, String> {
     let (hash, pack): (String, Pack) =
         postcard::from_bytes(bytes).map_err(|e| format!("场景包文件已损坏或版本不符({e})"))?;
@@ -71,5 +72,6 @@ pub fn decode_file(bytes: &[u8], expected: &PackSummary) -> Result<Pack, String>
             expected.id, expected.version, pack.meta.id, pack.meta.version
         ));
     }
+    super::validate::validate(&pack)?;
     Ok(pack)
 }

@@ -1,7 +1,11 @@
 //! Importing a class's result files at once. Every play of every file becomes a [`Row`] with its
 //! verdict; a file that cannot be read is one row saying where it is broken, and never stops the
 //! files after it. A play that arrives twice (the same file picked twice, or exported alone and
-//! again with "all") is shown each time but marked as a duplicate and counted once.
+//! again with "all") is shown each time but marked as a duplicate and counted once. A play whose
+//! pack, seed, start time and every answer (with its time) equal a play of another student is a
+//! copy — a classmate's file with the name and number changed: both rows are marked and neither is
+//! counted, since a file alone cannot say who copied whom (docs/results.md, "What verification
+//! proves").
 
 use std::rc::Rc;
 
@@ -24,12 +28,15 @@ pub struct Row {
     pub verdict: Verdict,
     /// The earlier row this one repeats (same student, pack, seed, answers and claimed scores).
     pub duplicate_of: Option<usize>,
+    /// Another student's row with the very same play (pack, seed, start time, answers and their
+    /// times): one of the two files is a copy of the other.
+    pub copy_of: Option<usize>,
 }
 
 impl Row {
     /// Whether this row feeds the class dashboard: verified, and not a repeat.
     pub fn counts(&self) -> bool {
-        self.verdict.is_verified() && self.duplicate_of.is_none()
+        self.verdict.is_verified() && self.duplicate_of.is_none() && self.copy_of.is_none()
     }
 }
 
@@ -39,9 +46,11 @@ pub struct Summary {
     pub files: usize,
     pub rows: usize,
     pub verified: usize,
-    /// Rows whose verdict is anything but verified (duplicates excluded).
+    /// Rows whose verdict is anything but verified (duplicates and copies excluded).
     pub flagged: usize,
     pub duplicates: usize,
+    /// Rows marked as a copy of (or copied by) another student's play.
+    pub copies: usize,
 }
 
 /// The rows of every file imported so far. Files can be added in several batches; duplicates are
@@ -67,6 +76,22 @@ fn same_result(a: (&Student, &ResultPlay), b: (&Student, &ResultPlay)) -> bool {
             .all(|(p, q)| p.activity == q.activity && p.node == q.node && p.input == q.input)
 }
 
+/// The same play under two student numbers: the same pack, seed and start time, and every answer
+/// the same, at the same time. Two students cannot make that by chance (the seed and start time
+/// are drawn and clocked when each play starts); one file was made from the other.
+fn same_play(a: (&Student, &ResultPlay), b: (&Student, &ResultPlay)) -> bool {
+    let (x, y) = (a.1, b.1);
+    a.0.number != b.0.number
+        && x.pack.pack_ref() == y.pack.pack_ref()
+        && x.seed == y.seed
+        && x.started == y.started
+        && x.answers.len() == y.answers.len()
+        && x.answers
+            .iter()
+            .zip(&y.answers)
+            .all(|(p, q)| p.at == q.at && p.activity == q.activity && p.node == q.node && p.input == q.input)
+}
+
 impl Import {
     pub fn new() -> Import {
         Import::default()
@@ -85,6 +110,7 @@ impl Import {
                     play: None,
                     verdict: Verdict::Malformed(m),
                     duplicate_of: None,
+                    copy_of: None,
                 });
                 return;
             }
@@ -98,6 +124,7 @@ impl Import {
                     play: None,
                     verdict: Verdict::Malformed(m),
                     duplicate_of: None,
+                    copy_of: None,
                 },
                 Ok(play) => {
                     // The first earlier row with the same result (rows are a class's worth: a
@@ -111,6 +138,15 @@ impl Import {
                         Some(j) => self.rows[j].verdict.clone(),
                         None => verify(packs, &play),
                     };
+                    // Another student's identical play: mark both (the first one found).
+                    let copy_of = self.rows.iter().position(|r| {
+                        r.duplicate_of.is_none()
+                            && matches!((&r.student, &r.play), (Some(s), Some(p)) if same_play((s, p), (&parsed.student, &play)))
+                    });
+                    let me = self.rows.len();
+                    if let Some(j) = copy_of {
+                        self.rows[j].copy_of.get_or_insert(me);
+                    }
                     Row {
                         file: name.to_string(),
                         index: Some(i),
@@ -118,6 +154,7 @@ impl Import {
                         play: Some(play),
                         verdict,
                         duplicate_of,
+                        copy_of,
                     }
                 }
             };
@@ -146,13 +183,15 @@ impl Import {
 
     pub fn summary(&self) -> Summary {
         let duplicates = self.rows.iter().filter(|r| r.duplicate_of.is_some()).count();
+        let copies = self.rows.iter().filter(|r| r.duplicate_of.is_none() && r.copy_of.is_some()).count();
         let verified = self.rows.iter().filter(|r| r.counts()).count();
         Summary {
             files: self.files,
             rows: self.rows.len(),
             verified,
-            flagged: self.rows.len() - duplicates - verified,
+            flagged: self.rows.len() - duplicates - copies - verified,
             duplicates,
+            copies,
         }
     }
 }

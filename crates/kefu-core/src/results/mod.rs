@@ -7,6 +7,7 @@
 //! plays; the teacher [`import`]s many files against the packs they have, each play gets a
 //! [`Verdict`], and only verified plays (each counted once) feed the [`Dashboard`].
 
+pub mod class_record;
 pub mod dashboard;
 pub mod file;
 pub mod import;
@@ -21,6 +22,7 @@ pub mod uuid;
 pub mod verify;
 pub mod xapi;
 
+pub use class_record::{ClassRecord, ClassView, Range};
 pub use dashboard::{Dashboard, PackColumn, PackResult, SkillScore, SkillStats, StudentRow};
 pub use file::{Claimed, ClaimedDim, ResultFile, ResultPack, ResultPlay, APP_VERSION, FORMAT, RESULT_SCHEMA};
 pub use import::{import, Import, Row, Summary};

@@ -111,6 +111,7 @@ pub fn results_csv(import: &Import) -> Vec<u8> {
         "说明",
         "得分率(%)",
         "重复",
+        "疑似复制",
     ]
     .map(String::from)
     .to_vec()];
@@ -133,6 +134,7 @@ pub fn results_csv(import: &Import) -> Vec<u8> {
             defuse(&r.verdict.to_string()),
             r.verdict.verified().map(|v| v.debrief.percent.to_string()).unwrap_or_default(),
             r.duplicate_of.map(|_| "是".to_string()).unwrap_or_default(),
+            r.copy_of.map(|j| format!("与第 {} 行相同", j + 1)).unwrap_or_default(),
         ]);
     }
     write(rows)

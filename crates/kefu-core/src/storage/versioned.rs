@@ -107,8 +107,19 @@ pub fn load<T: Versioned>(store: &dyn Store, key: &str, now: i64) -> Result<Load
     }
 }
 
-/// Copies an unreadable stored text to a recovery key; returns the key if the copy was made.
+/// Copies an unreadable stored text to a recovery key; returns the key if the copy was made. A
+/// value left in place (a reader that must not move it, like the xAPI queue) is copied once: an
+/// identical copy already under a recovery key is reused, so reading it again fills nothing.
 fn keep_unreadable(store: &dyn Store, key: &str, now: i64, text: &str) -> Option<String> {
+    let suffix = format!("/{key}");
+    let existing = store.keys(RECOVERY_PREFIX).unwrap_or_default().into_iter().find(|k| {
+        k.ends_with(&suffix)
+            && k[RECOVERY_PREFIX.len()..].split('/').next().is_some_and(|t| t.parse::<i64>().is_ok())
+            && store.get(k).ok().flatten().as_deref() == Some(text)
+    });
+    if existing.is_some() {
+        return existing;
+    }
     let rkey = format!("{RECOVERY_PREFIX}{now}/{key}");
     store.set(&rkey, text).ok().map(|_| rkey)
 }
@@ -171,6 +182,19 @@ mod tests {
             assert_eq!(k, "kefu-sim/recovery/77/kefu-sim/x");
             assert_eq!(s.get(&k).unwrap().as_deref(), Some(bad));
         }
+    }
+
+    #[test]
+    fn a_value_left_in_place_is_copied_once() {
+        let s = MemoryStore::new();
+        s.set("kefu-sim/x", "{bad").unwrap();
+        for now in [1, 2, 3] {
+            assert!(matches!(load::<V2>(&s, "kefu-sim/x", now).unwrap(), Loaded::Unreadable { .. }));
+        }
+        assert_eq!(s.keys(RECOVERY_PREFIX).unwrap(), vec!["kefu-sim/recovery/1/kefu-sim/x".to_string()]);
+        s.set("kefu-sim/x", "{other bad").unwrap();
+        load::<V2>(&s, "kefu-sim/x", 4).unwrap();
+        assert_eq!(s.keys(RECOVERY_PREFIX).unwrap().len(), 2, "a different value gets its own copy");
     }
 
     #[test]

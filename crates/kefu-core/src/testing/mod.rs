@@ -2,6 +2,7 @@
 //! benches: small packs, the built-in packs compiled from `scenarios/`, deterministic plays, and
 //! generators of large packs and CRM workspaces. Not used by the apps (so absent from the wasm).
 
+pub mod class_gen;
 pub mod crm_gen;
 pub mod packgen;
 pub mod plays;

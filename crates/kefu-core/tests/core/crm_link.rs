@@ -247,7 +247,9 @@ fn a_finished_play_lands_in_the_students_crm() {
     let store: Rc<dyn Store> = Rc::new(MemoryStore::new());
     let effects: Vec<_> = s.crm().applied.iter().map(|(_, e)| e.clone()).collect();
     let record =
-        PlayRecord { reason: "角色扮演「卖苹果的三个商贩」".into(), at: 1000, effects };
+        PlayRecord {
+            reason: "角色扮演「卖苹果的三个商贩」".into(), at: 1000, effects, ..Default::default()
+        };
     queue_play(store.as_ref(), &record).unwrap();
     let (_, ws, notices) = CrmStore::open(store, 1001);
     assert!(notices.is_empty(), "{notices:?}");

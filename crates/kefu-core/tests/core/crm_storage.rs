@@ -151,3 +151,19 @@ fn ten_thousand_customers_fit_the_size_budget() {
     assert!(units <= 2_500_000, "{units} UTF-16 units");
     assert!(store.keys(LOG_PREFIX).unwrap().len() >= 10, "split across keys");
 }
+
+#[test]
+fn two_tabs_never_overwrite_each_others_cards() {
+    let store: Rc<dyn Store> = Rc::new(MemoryStore::new());
+    let (mut tab_a, mut ws_a, _) = CrmStore::open(store.clone(), 1);
+    let (mut tab_b, mut ws_b, _) = CrmStore::open(store.clone(), 1);
+    let mut cards = crm_gen::cards(2, 5);
+    ws_a.create(cards.remove(0), 10, "").unwrap();
+    tab_a.save(&ws_a).unwrap();
+    ws_b.create(cards.remove(0), 11, "").unwrap();
+    let refused = tab_b.save(&ws_b).unwrap_err();
+    assert!(matches!(refused, CrmNotice::Conflict { stored: 1, expected: 0 }), "{refused:?}");
+    assert!(refused.to_string().contains("另一个标签页"));
+    let (_, reopened, _) = CrmStore::open(store, 12);
+    assert_eq!(reopened, ws_a, "tab A's card is still there");
+}

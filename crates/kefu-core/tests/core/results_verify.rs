@@ -196,9 +196,10 @@ fn a_class_import_goes_on_past_bad_files_and_counts_duplicates_once() {
     let s2 = finished(apple, 12, 2);
     let good = file_of(&student(1), &[&s1]);
     let both = file_of(&student(1), &[&s1, &s2]); // s1 again, exported with "all"
-    let other = file_of(&student(2), &[&s1]); // same play, another student: not a duplicate
+    let other = file_of(&student(2), &[&s1]); // same play, another student: a copy, not a duplicate
+    let s3 = finished(apple, 13, 3); // its own play: student 1's s2 under student 3 would be a copy
     let tampered =
-        edit(&file_of(&student(3), &[&s2]), |v| v["plays"][0]["claimed"]["percent"] = Value::from(101));
+        edit(&file_of(&student(3), &[&s3]), |v| v["plays"][0]["claimed"]["percent"] = Value::from(101));
     let files: Vec<(&str, Vec<u8>)> = vec![
         ("a.json", good.clone().into_bytes()),
         ("garbage.json", b"\x00\x01not json".to_vec()),
@@ -213,14 +214,15 @@ fn a_class_import_goes_on_past_bad_files_and_counts_duplicates_once() {
     assert_eq!(s.files, 7);
     assert_eq!(s.rows, 8);
     assert_eq!(s.duplicates, 2, "b.json's first play and a-again.json repeat a.json");
-    assert_eq!(s.verified, 3, "a.json, b.json's second play, c.json");
+    assert_eq!(s.copies, 2, "a.json and c.json hold the same play under two students");
+    assert_eq!(s.verified, 1, "b.json's second play");
     assert_eq!(s.flagged, 3, "garbage, empty, tampered");
     let dup = imp.rows.iter().find(|r| r.file == "a-again.json").unwrap();
     assert_eq!(dup.duplicate_of, Some(0));
     assert!(dup.verdict.is_verified() && !dup.counts());
     assert!(imp.rows.iter().find(|r| r.file == "garbage.json").unwrap().verdict.label() == "文件损坏");
     assert!(matches!(imp.rows.last().unwrap().verdict, Verdict::ScoreMismatch(_)));
-    assert_eq!(imp.counted().count(), 3);
+    assert_eq!(imp.counted().count(), 1);
     assert!(imp.counted().all(|(_, _, v)| v.session.is_finished()));
 
     // A later batch: duplicates are found across batches.
@@ -228,7 +230,34 @@ fn a_class_import_goes_on_past_bad_files_and_counts_duplicates_once() {
     let again = file_of(&student(2), &[&s1]);
     imp.add_file(&packs, "c-again.json", again.as_bytes());
     assert_eq!(imp.summary().duplicates, 3);
-    assert_eq!(imp.summary().verified, 3);
+    assert_eq!(imp.summary().verified, 1);
+}
+
+#[test]
+fn a_classmates_file_with_the_name_and_number_changed_is_a_copy_and_not_counted() {
+    let packs = packs();
+    let apple = &packs[0];
+    let mine = finished(apple, 11, 1);
+    let original = file_of(&student(1), &[&mine]);
+    let copied = edit(&original, |v| {
+        v["student"]["name"] = Value::from("学生9");
+        v["student"]["number"] = Value::from("2023009");
+    });
+    // Same seed, another play (started at another time): not a copy.
+    let own = finished(apple, 11, 40);
+    assert_ne!(own.play().started, mine.play().started);
+    let honest = file_of(&student(3), &[&own]);
+    let files = [("mine.json", original), ("copied.json", copied), ("honest.json", honest)];
+    let imp = import(&packs, files.iter().map(|(n, t)| (*n, t.as_bytes())));
+    let copy = &imp.rows[1];
+    assert!(copy.verdict.is_verified(), "a copy replays fine: verification alone cannot see it");
+    assert_eq!((copy.copy_of, imp.rows[0].copy_of), (Some(0), Some(1)), "both rows are marked");
+    assert!(!copy.counts() && !imp.rows[0].counts());
+    assert_eq!(imp.rows[2].copy_of, None);
+    assert!(imp.rows[2].counts());
+    let s = imp.summary();
+    assert_eq!((s.verified, s.copies, s.flagged, s.duplicates), (1, 2, 0, 0));
+    assert_eq!(imp.counted().count(), 1);
 }
 
 #[test]

@@ -268,6 +268,34 @@ fn settings_are_checked_and_stored() {
     assert!(LrsSettings::new("https://x", "", "s", "https://a", "https://b").is_err());
     assert!(LrsSettings::new("https://x", "a:b", "s", "https://a", "https://b").is_err());
     assert!(LrsSettings::new("https://x", "k", "s", "school", "https://b").is_err());
+}
+
+#[test]
+fn http_endpoints_are_refused_except_on_this_machine() {
+    use kefu_core::results::xapi::SettingsError;
+    let new = |e: &str| LrsSettings::new(e, "k", "s", "https://a", "https://b").map(|_| ());
+    for e in [
+        "http://lrs.example.edu/xAPI/",
+        "http://10.0.0.2:8100/xAPI/",
+        "http://localhost@evil.example/x",
+        "http://127.0.0.1.evil.example/x",
+        "HTTP://lrs.example.edu/x",
+    ] {
+        assert!(new(e).is_err(), "{e}");
+    }
+    assert_eq!(new("http://lrs.example.edu/xAPI/"), Err(SettingsError::Insecure));
+    assert!(new("http://lrs.example.edu/").unwrap_err().to_string().contains("https://"));
+    for e in [
+        "http://localhost:8100/xAPI/",
+        "http://127.0.0.1:1/xAPI/",
+        "http://[::1]:8100/x",
+        "https://lrs.example.edu/xAPI/",
+    ] {
+        assert_eq!(new(e), Ok(()), "{e}");
+    }
+    // Settings stored by an older version with a remote http:// endpoint send nothing.
+    let stored = LrsSettings { endpoint: "http://lrs.example.edu/xAPI/".into(), ..settings() };
+    assert_eq!(kefu_core::results::xapi::request(&stored, &[]).unwrap_err(), SettingsError::Insecure);
     let store = MemoryStore::new();
     settings().save(&store).unwrap();
     assert_eq!(LrsSettings::load(&store, 0).unwrap(), Loaded::Found(settings()));
@@ -286,4 +314,25 @@ fn http_statuses() {
     assert!(matches!(classify(400), Delivery::Rejected(_)));
     assert!(matches!(classify(403), Delivery::Rejected(_)));
     assert!(matches!(classify(404), Delivery::Rejected(_)));
+}
+
+#[test]
+fn every_sent_id_is_remembered_until_its_play_is_done() {
+    // More than the 2000 ids the queue used to keep: the oldest must not be sent again.
+    let statements: Vec<serde_json::Value> =
+        (0..3000).map(|i| serde_json::json!({ "id": format!("id-{i}") })).collect();
+    let mut q = Queue::default();
+    assert_eq!(q.enqueue(&statements), 3000);
+    let ids: Vec<String> = q.entries.iter().map(|e| e.id.clone()).collect();
+    q.apply(&ids, &Delivery::Sent, 0);
+    let store = MemoryStore::new();
+    q.save(&store).unwrap();
+    let Loaded::Found(mut q) = Queue::load(&store, 1).unwrap() else { panic!("stored") };
+    assert_eq!(q.enqueue(&statements), 0, "none is sent twice, after a reload too");
+    // Once the play is recorded for good, its ids are forgotten and its key kept.
+    q.finish_play("kefu-sim/history/1-p-7", &ids);
+    assert!(q.sent.is_empty());
+    q.save(&store).unwrap();
+    let Loaded::Found(q) = Queue::load(&store, 2).unwrap() else { panic!("stored") };
+    assert_eq!(q.done, vec!["kefu-sim/history/1-p-7".to_string()]);
 }

@@ -41,7 +41,7 @@ pub fn import_export() -> Html {
         Callback::from(move |e: Event| {
             let Some((list, input)) = files::from_input(&e) else { return };
             let crm = crm.clone();
-            files::read_then(list, Some(input), move |picked| {
+            files::read_then(list, Some(input), crate::ui::limits::CRM_IMPORT, move |picked| {
                 // One file at a time: the input takes one.
                 if let Some((file, bytes)) = picked.into_iter().next() {
                     match bytes {

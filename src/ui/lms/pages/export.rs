@@ -22,6 +22,12 @@ pub fn export_page(props: &ExportPageProps) -> Html {
     let state = use_app::<LmsTools>();
     let mut notices = vec![];
     let history = state.saves.history(clock::now(), &mut notices);
+    {
+        // A damaged play is moved to a recovery key on the first read: say so (once).
+        let notify = state.notify.clone();
+        let notices: Vec<String> = notices.iter().map(|n| n.to_string()).collect();
+        use_effect_with(notices, move |notices| notices.iter().for_each(|n| notify.emit(n.clone())));
+    }
     let (back, title, plays) = match &props.key_suffix {
         None => (
             "../#/history".to_string(),

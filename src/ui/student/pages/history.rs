@@ -10,6 +10,7 @@ use crate::ui::student::app::AppHandle;
 use crate::ui::student::export_link::export_link;
 use crate::ui::student::pack_loader;
 use crate::ui::student::route::Route;
+use crate::ui::student::state::Action;
 use kefu_core::engine::saves::HISTORY;
 use kefu_core::engine::HistoryEntry;
 use kefu_core::engine::{Debrief, Session};
@@ -20,17 +21,33 @@ fn tz_offset() -> i64 {
     -(js_sys::Date::new_0().get_timezone_offset() as i64)
 }
 
-fn load(state: &AppHandle) -> Vec<(String, HistoryEntry)> {
+/// The finished plays, newest first, and what reading them reported (a damaged entry is moved to a
+/// recovery key once, and its notice shown).
+fn load(state: &AppHandle) -> (Vec<(String, HistoryEntry)>, Vec<String>) {
     let mut notices = vec![];
     let mut list = state.saves.history(crate::ui::clock::now(), &mut notices);
     list.reverse();
-    list.into_iter().map(|(k, e)| (k[HISTORY.len()..].to_string(), e)).collect()
+    let list = list.into_iter().map(|(k, e)| (k[HISTORY.len()..].to_string(), e)).collect();
+    (list, notices.into_iter().map(|n| n.to_string()).collect())
+}
+
+/// The finished plays; their notices go to the app's notices.
+#[hook]
+fn use_history(state: &AppHandle) -> Vec<(String, HistoryEntry)> {
+    let (list, notices) = load(state);
+    let state = state.clone();
+    use_effect_with(notices, move |notices| {
+        for n in notices {
+            state.dispatch(Action::Notify(n.clone()));
+        }
+    });
+    list
 }
 
 #[function_component(History)]
 pub fn history() -> Html {
     let state = use_app::<AppHandle>();
-    let list = load(&state);
+    let list = use_history(&state);
     let tz = tz_offset();
     html! {
         <div class="history">
@@ -67,7 +84,7 @@ pub struct EntryProps {
 #[function_component(HistoryDetail)]
 pub fn history_detail(props: &EntryProps) -> Html {
     let state = use_app::<AppHandle>();
-    let Some((_, entry)) = load(&state).into_iter().find(|(k, _)| *k == props.key_suffix) else {
+    let Some((_, entry)) = use_history(&state).into_iter().find(|(k, _)| *k == props.key_suffix) else {
         return html! { <p class="empty">{"没有找到这条记录。"}<a href={Route::History.href()}>{"返回练习记录"}</a></p> };
     };
     // The pack is fetched if it is not loaded yet; until then the saved scores are shown.

@@ -12,6 +12,7 @@ use crate::ui::files::{self, Picked};
 use crate::ui::pack_fetch;
 use crate::ui::teacher::app::TeacherHandle;
 use crate::ui::teacher::state::Action;
+use crate::ui::teacher::views::class_panel::ClassPanel;
 use crate::ui::teacher::views::dashboard::DashboardView;
 use crate::ui::teacher::views::drop_zone::DropZone;
 use crate::ui::teacher::views::result_rows::ResultRows;
@@ -38,7 +39,7 @@ fn import(state: &TeacherHandle, picked: Vec<Picked>) {
                 Err(e) => errors.push(format!("场景包「{}」下载失败,相关成绩无法核对:{e}", summary.title)),
             }
         }
-        state.dispatch(Action::ImportResults { files, fetched, errors });
+        state.dispatch(Action::ImportResults { files, fetched, errors, now: crate::ui::clock::now() });
     });
 }
 
@@ -49,7 +50,7 @@ pub fn results_page() -> Html {
         let state = state.clone();
         Callback::from(move |list: web_sys::FileList| {
             let state = state.clone();
-            files::read_then(list, None, move |picked| import(&state, picked));
+            files::read_then(list, None, crate::ui::limits::RESULT, move |picked| import(&state, picked));
         })
     };
     let onchange = {
@@ -57,7 +58,9 @@ pub fn results_page() -> Html {
         Callback::from(move |e: Event| {
             if let Some((list, input)) = files::from_input(&e) {
                 let state = state.clone();
-                files::read_then(list, Some(input), move |picked| import(&state, picked));
+                files::read_then(list, Some(input), crate::ui::limits::RESULT, move |picked| {
+                    import(&state, picked)
+                });
             }
         })
     };
@@ -82,17 +85,25 @@ pub fn results_page() -> Html {
                 </label>
             </DropZone>
             if state.busy { <p class="busy" aria-busy="true" data-import-busy="">{"正在核对……"}</p> }
+            <ClassPanel />
             if summary.rows > 0 {
                 <p class="import-summary" data-import-summary="" data-files={summary.files.to_string()}
                    data-verified={summary.verified.to_string()} data-flagged={summary.flagged.to_string()}
-                   data-duplicates={summary.duplicates.to_string()}>
+                   data-duplicates={summary.duplicates.to_string()} data-copies={summary.copies.to_string()}>
                     { format!("共 {} 个文件、{} 条成绩:核实 {} 条", summary.files, summary.rows, summary.verified) }
                     if summary.flagged > 0 { <strong class="flag">{ format!(",有问题 {} 条(不计入)", summary.flagged) }</strong> }
                     if summary.duplicates > 0 { { format!(",重复 {} 条(只计一次)", summary.duplicates) } }
+                    if summary.copies > 0 { <strong class="flag">{ format!(",疑似复制 {} 条(不计入)", summary.copies) }</strong> }
                     <button class="link" data-clear-results="" onclick={clear}>{"清空"}</button>
                 </p>
                 <ResultRows import={state.import.clone()} />
-                <DashboardView dashboard={state.dashboard.clone()} import={state.import.clone()} {on_error} />
+                if state.class.is_none() {
+                    <DashboardView dashboard={state.dashboard.clone()} import={state.import.clone()} on_error={on_error.clone()} />
+                }
+            }
+            // The chosen class's dashboard, mistakes and CSVs (over the date range).
+            if state.class.is_some() {
+                <DashboardView dashboard={state.class_dashboard.clone()} import={state.class_import.clone()} {on_error} />
             }
         </div>
     }

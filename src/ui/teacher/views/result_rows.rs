@@ -1,6 +1,7 @@
 //! The imported results, one row per play (or per unreadable file): the file, the student, the
 //! pack, the claimed score and the verdict of the replay. Flagged rows say exactly what is wrong
-//! and are marked; duplicates say which row they repeat. Only verified rows are counted.
+//! and are marked; duplicates say which row they repeat, copies which other student's row they
+//! equal. Only verified rows are counted.
 
 use yew::prelude::*;
 
@@ -10,6 +11,9 @@ use kefu_core::results::{Import, Row, Verdict};
 pub fn verdict_key(row: &Row) -> &'static str {
     if row.duplicate_of.is_some() {
         return "duplicate";
+    }
+    if row.copy_of.is_some() {
+        return "copy";
     }
     match &row.verdict {
         Verdict::Verified(_) => "verified",
@@ -54,9 +58,18 @@ pub fn result_rows(props: &ResultRowsProps) -> Html {
                         format!("{title}(第 {} 版)", p.pack.version)
                     });
                     let claimed = r.play.as_ref().map_or_else(|| "—".to_string(), |p| format!("{}%", p.claimed.percent));
-                    let verdict = match r.duplicate_of {
-                        Some(j) => format!("重复:与第 {} 行相同,只计一次", j + 1),
-                        None => r.verdict.to_string(),
+                    let verdict = match (r.duplicate_of, r.copy_of) {
+                        (Some(j), _) => format!("重复:与第 {} 行相同,只计一次", j + 1),
+                        (None, Some(j)) => format!(
+                            "疑似复制:与第 {} 行另一位学生的练习完全相同(种子、开始时间和每一步作答及时间),两行都不计入",
+                            j + 1
+                        ),
+                        (None, None) => r.verdict.to_string(),
+                    };
+                    let label = match (r.duplicate_of, r.copy_of) {
+                        (Some(_), _) => "重复",
+                        (None, Some(_)) => "疑似复制",
+                        (None, None) => r.verdict.label(),
                     };
                     html! {
                         <tr class={classes!("result-row", key, (!counted).then_some("flagged"))}
@@ -70,8 +83,8 @@ pub fn result_rows(props: &ResultRowsProps) -> Html {
                             <td>{ pack }</td>
                             <td>{ claimed }</td>
                             <td class="verdict">
-                                <strong>{ if r.duplicate_of.is_some() { "重复" } else { r.verdict.label() } }</strong>
-                                if !r.verdict.is_verified() || r.duplicate_of.is_some() { <span class="why">{ verdict }</span> }
+                                <strong>{ label }</strong>
+                                if !counted { <span class="why">{ verdict }</span> }
                             </td>
                         </tr>
                     }

@@ -43,6 +43,8 @@ pub enum SettingsError {
     },
     /// Basic authentication cannot carry a `:` in the key.
     ColonInKey,
+    /// `http://` to another machine would send the key and secret in clear.
+    Insecure,
 }
 
 impl std::fmt::Display for SettingsError {
@@ -53,6 +55,10 @@ impl std::fmt::Display for SettingsError {
             }
             SettingsError::Empty { field } => write!(f, "请填写{field}"),
             SettingsError::ColonInKey => write!(f, "密钥(用户名)中不能包含冒号"),
+            SettingsError::Insecure => write!(
+                f,
+                "LRS 地址必须以 https:// 开头:http:// 会把密钥和密码以明文发送(只有本机地址 localhost、127.0.0.1 可以用 http://)"
+            ),
         }
     }
 }
@@ -64,6 +70,25 @@ fn http_url(s: &str, field: &'static str) -> Result<(), SettingsError> {
     match rest {
         Some(r) if !r.is_empty() && !r.starts_with('/') && !s.chars().any(char::is_whitespace) => Ok(()),
         _ => Err(SettingsError::NotHttp { field }),
+    }
+}
+
+/// An `http://` endpoint is accepted only for this machine (a local test LRS): anywhere else Basic
+/// authentication would cross the network in clear.
+fn secure_endpoint(s: &str) -> Result<(), SettingsError> {
+    let Some(rest) = s.strip_prefix("http://") else { return Ok(()) };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.contains('@') {
+        return Err(SettingsError::Insecure);
+    }
+    let host = if authority.starts_with('[') {
+        authority.split_inclusive(']').next().unwrap_or("")
+    } else {
+        authority.split(':').next().unwrap_or("")
+    };
+    match host.to_ascii_lowercase().as_str() {
+        "localhost" | "127.0.0.1" | "[::1]" => Ok(()),
+        _ => Err(SettingsError::Insecure),
     }
 }
 
@@ -89,6 +114,7 @@ impl LrsSettings {
 
     pub fn validate(&self) -> Result<(), SettingsError> {
         http_url(&self.endpoint, "LRS 地址")?;
+        secure_endpoint(&self.endpoint)?;
         if self.key.is_empty() {
             return Err(SettingsError::Empty { field: "密钥(用户名)" });
         }

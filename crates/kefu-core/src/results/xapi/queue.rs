@@ -1,8 +1,11 @@
 //! The statements waiting to be sent, kept in local storage so that nothing is lost when the
 //! network or the LRS is down or the tab is closed. Statements are stored as JSON text (they are
 //! only ever sent, never read back). Bookkeeping: a failed batch is retried later with growing
-//! delays; a refused one is held until the user asks again; a sent one is remembered by id (the
-//! most recent ones) so that building a play's statements again does not send them again.
+//! delays; a refused one is held until the user asks again; a sent one is remembered by id so that
+//! building a play's statements again does not send them again. Every sent id is remembered until
+//! its play is finished and recorded for good ([`Queue::finish_play`]): the play's history key then
+//! goes into `done` (kept with the queue, so it survives reloads) and its ids can be forgotten,
+//! since a play in `done` is never built again.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -13,8 +16,6 @@ use crate::storage::{Loaded, Store, StoreError, Versioned};
 use super::lrs::Delivery;
 
 pub const QUEUE_KEY: &str = "kefu-sim/xapi/queue";
-/// How many sent ids are remembered (about 100 plays' worth).
-pub const SENT_MEMORY: usize = 2000;
 /// First retry delay; it doubles with each failure up to [`MAX_DELAY_MS`].
 pub const FIRST_DELAY_MS: i64 = 30_000;
 pub const MAX_DELAY_MS: i64 = 3_600_000;
@@ -43,9 +44,12 @@ pub struct Queued {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Queue {
     pub entries: Vec<Queued>,
-    /// Ids sent recently, oldest first.
+    /// Ids sent of plays not in `done`, oldest first.
     #[serde(default)]
     pub sent: Vec<String>,
+    /// History keys of finished plays whose statements are all queued or sent: not built again.
+    #[serde(default)]
+    pub done: Vec<String>,
 }
 
 impl Versioned for Queue {
@@ -163,8 +167,16 @@ impl Queue {
                 self.sent.push(id.clone());
             }
         }
-        let over = self.sent.len().saturating_sub(SENT_MEMORY);
-        self.sent.drain(..over);
+    }
+
+    /// The finished play stored under history key `key`, whose statements have ids `ids`, is
+    /// recorded for good: it is not built again, so its sent ids need not be remembered (those
+    /// still waiting stay in `entries`).
+    pub fn finish_play(&mut self, key: &str, ids: &[String]) {
+        if !self.done.iter().any(|k| k == key) {
+            self.done.push(key.to_string());
+        }
+        self.sent.retain(|id| !ids.contains(id));
     }
 
     /// The network is back (the browser's `online` event): statements waiting for their retry

@@ -1,0 +1,62 @@
+//! A student's plays in the chosen class (issue 17): each stored result, replayed, with its pack,
+//! finish time, percent, whether it is the best or the latest on its pack, and — opened — the
+//! transcript and the debrief as the student saw them (both rebuilt by the replay).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::ui::components::debrief::DebriefView;
+use crate::ui::components::transcript::Transcript;
+use kefu_core::results::class_record::{ClassView, Range};
+use kefu_core::util::time::datetime;
+
+#[derive(Properties)]
+pub struct StudentPlaysProps {
+    pub view: Rc<ClassView>,
+    pub number: String,
+    pub range: Range,
+}
+
+impl PartialEq for StudentPlaysProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.view, &other.view) && self.number == other.number && self.range == other.range
+    }
+}
+
+#[function_component(StudentPlays)]
+pub fn student_plays(props: &StudentPlaysProps) -> Html {
+    let view = &props.view;
+    let marks = view.best_latest(&props.number, props.range);
+    let plays = view.plays_of(&props.number);
+    html! {
+        <section class="student-plays" data-student-plays={props.number.clone()}>
+            { for plays.into_iter().map(|i| {
+                let e = &view.record.entries[i];
+                let best = marks.iter().any(|m| m.best == i);
+                let latest = marks.iter().any(|m| m.latest == i);
+                let tag = match (best, latest) {
+                    (true, true) => "(最好,最新)",
+                    (true, false) => "(最好)",
+                    (false, true) => "(最新)",
+                    _ => "",
+                };
+                match view.verdicts[i].verified() {
+                    Some(v) => html! {
+                        <details class="student-play" data-student-play={i.to_string()}
+                                 data-best={best.to_string()} data-latest={latest.to_string()}>
+                            <summary>{ format!("{} · {} · {}%{tag}", e.play.pack.title, datetime(e.play.finished, 480), v.debrief.percent) }</summary>
+                            <Transcript events={v.session.events().to_vec()} />
+                            <DebriefView debrief={v.debrief.clone()} title={e.play.pack.title.clone()} seed={e.play.seed} />
+                        </details>
+                    },
+                    None => html! {
+                        <p class="student-play flag" data-student-play={i.to_string()} data-best="false" data-latest="false">
+                            { format!("{} · {} · 现在无法核对:{}", e.play.pack.title, datetime(e.play.finished, 480), view.verdicts[i].label()) }
+                        </p>
+                    },
+                }
+            }) }
+        </section>
+    }
+}
