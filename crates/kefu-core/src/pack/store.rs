@@ -16,7 +16,7 @@ use crate::pack::summary::{decode_file, encode_file};
 use crate::pack::{LoadedPack, PackSummary};
 use crate::util::base64;
 
-use crate::storage::versioned::{load, save, Loaded, Versioned, RECOVERY_PREFIX};
+use crate::storage::versioned::{load, load_all, save, Loaded, Versioned, RECOVERY_PREFIX};
 use crate::storage::{Notice, Store, StoreError};
 
 /// Prefix of the keys of teacher-loaded packs; the rest is the pack id.
@@ -101,30 +101,7 @@ impl StoredPack {
 /// Every stored pack, in id order. Unreadable entries are set aside (see `versioned.rs`) and
 /// reported in `notices`; the others are still listed.
 pub fn list(store: &dyn Store, now: i64, notices: &mut Vec<Notice>) -> Vec<StoredPack> {
-    let keys = match store.keys(PACKS) {
-        Ok(k) => k,
-        Err(error) => {
-            notices.push(Notice::SaveFailed { key: PACKS.into(), error });
-            return vec![];
-        }
-    };
-    let mut out = vec![];
-    for key in keys {
-        match StoredPack::load(store, &key, now) {
-            Ok(Loaded::Found(p)) => out.push(p),
-            Ok(Loaded::Missing) => {}
-            Ok(Loaded::Unreadable { reason, recovery_key: Some(recovery_key) }) => {
-                // The copy is safe: drop the damaged original so it is not reported every time.
-                let _ = store.remove(&key);
-                notices.push(Notice::Recovered { key, recovery_key, reason });
-            }
-            Ok(Loaded::Unreadable { reason, recovery_key: None }) => {
-                notices.push(Notice::Untouchable { key, reason })
-            }
-            Err(error) => notices.push(Notice::SaveFailed { key, error }),
-        }
-    }
-    out
+    load_all(store, PACKS, now, notices, StoredPack::load)
 }
 
 /// The stored packs decoded for play, skipping ids in `builtin` (a built-in pack always wins: its

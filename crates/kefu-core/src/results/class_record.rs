@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::LoadedPack;
 use crate::pack::PackSummary;
-use crate::storage::versioned::{load, save, Loaded, Versioned};
+use crate::storage::versioned::{load, load_all, save, Loaded, Versioned};
 use crate::storage::{Notice, Store, StoreError};
 use crate::util::fnv::fnv1a_64;
 
@@ -475,29 +475,7 @@ pub fn from_export(text: &str, packs: &[Rc<LoadedPack>], id: &str) -> Result<Fro
 /// Every stored class, by id. A class that cannot be read is set aside (copied to a recovery key
 /// and removed) and reported once in `notices`; the other classes are listed.
 pub fn list(store: &dyn Store, now: i64, notices: &mut Vec<Notice>) -> Vec<ClassRecord> {
-    let keys = match store.keys(CLASSES) {
-        Ok(k) => k,
-        Err(error) => {
-            notices.push(Notice::SaveFailed { key: CLASSES.into(), error });
-            return vec![];
-        }
-    };
-    let mut out = vec![];
-    for key in keys {
-        match load::<ClassRecord>(store, &key, now) {
-            Ok(Loaded::Found(c)) => out.push(c),
-            Ok(Loaded::Missing) => {}
-            Ok(Loaded::Unreadable { reason, recovery_key: Some(recovery_key) }) => {
-                let _ = store.remove(&key);
-                notices.push(Notice::Recovered { key, recovery_key, reason });
-            }
-            Ok(Loaded::Unreadable { reason, recovery_key: None }) => {
-                notices.push(Notice::Untouchable { key, reason })
-            }
-            Err(error) => notices.push(Notice::SaveFailed { key, error }),
-        }
-    }
-    out
+    load_all(store, CLASSES, now, notices, load::<ClassRecord>)
 }
 
 /// Writes a class (a full store leaves the stored class as it was: `StoreError::Quota`).

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 use std::borrow::Cow;
 
+use super::notice::Notice;
 use super::store::{Store, StoreError};
 
 /// The prefix of every key this app writes (one namespace per origin).
@@ -122,6 +123,43 @@ fn keep_unreadable(store: &dyn Store, key: &str, now: i64, text: &str) -> Option
     }
     let rkey = format!("{RECOVERY_PREFIX}{now}/{key}");
     store.set(&rkey, text).ok().map(|_| rkey)
+}
+
+/// Every document under `prefix`, in key order, each read with `read` (`load::<T>`, or a loader
+/// that also checks what it decodes). One that cannot be read is set aside once — its copy is
+/// kept, the original removed so it is not reported again — and told in `notices`; the others are
+/// still listed.
+pub fn load_all<T>(
+    store: &dyn Store,
+    prefix: &str,
+    now: i64,
+    notices: &mut Vec<Notice>,
+    read: impl Fn(&dyn Store, &str, i64) -> Result<Loaded<T>, StoreError>,
+) -> Vec<T> {
+    let keys = match store.keys(prefix) {
+        Ok(k) => k,
+        Err(error) => {
+            notices.push(Notice::SaveFailed { key: prefix.into(), error });
+            return vec![];
+        }
+    };
+    let mut out = vec![];
+    for key in keys {
+        match read(store, &key, now) {
+            Ok(Loaded::Found(v)) => out.push(v),
+            Ok(Loaded::Missing) => {}
+            Ok(Loaded::Unreadable { reason, recovery_key: Some(recovery_key) }) => {
+                // The copy is safe: drop the damaged original so it is not reported every time.
+                let _ = store.remove(&key);
+                notices.push(Notice::Recovered { key, recovery_key, reason });
+            }
+            Ok(Loaded::Unreadable { reason, recovery_key: None }) => {
+                notices.push(Notice::Untouchable { key, reason })
+            }
+            Err(error) => notices.push(Notice::SaveFailed { key, error }),
+        }
+    }
+    out
 }
 
 pub fn save<T: Versioned>(store: &dyn Store, key: &str, value: &T) -> Result<(), StoreError> {
