@@ -3,6 +3,11 @@
 #[cfg(all(target_arch = "wasm32", not(feature = "lms")))]
 fn main() {
     kefu_sim::ui::panic_screen::install();
+    // The static first page (`ui::student::static_home`) gives way to the app; both would show
+    // otherwise. Removed in the same task as the first render, so no frame paints an empty page.
+    if let Some(page) = gloo::utils::document().get_element_by_id(kefu_sim::ui::student::STATIC_HOME_ID) {
+        page.remove();
+    }
     yew::Renderer::<kefu_sim::ui::student::App>::new().render();
 }
 

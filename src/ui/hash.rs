@@ -5,7 +5,12 @@ use gloo::events::EventListener;
 use yew::prelude::*;
 
 fn current() -> String {
-    gloo::utils::window().location().hash().unwrap_or_default()
+    #[cfg(target_arch = "wasm32")]
+    return gloo::utils::window().location().hash().unwrap_or_default();
+    // Natively (components rendered to strings: tests, the static home page) there is no location:
+    // every app renders its home route.
+    #[cfg(not(target_arch = "wasm32"))]
+    String::new()
 }
 
 /// The route part of a hash: `"#/customer/12"` → `"customer/12"` (every app's routes parse this).

@@ -9,5 +9,11 @@ pub mod pack_loader;
 pub mod pages;
 pub mod route;
 pub mod state;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod static_home;
 
 pub use app::App;
+
+/// The id of the element holding the static first page (`static_home`); the app removes it when it
+/// starts (`main.rs`).
+pub const STATIC_HOME_ID: &str = "static-home";

@@ -45,7 +45,12 @@ export async function serveDir(root = DIST, prefix = SUBPATH) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      // Last-Modified as every static host sends it: without a validator Chromium does not reuse a
+      // `<link rel=prefetch>`ed file (the home page prefetches the play app) and fetches it twice.
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'last-modified': (await stat(file)).mtime.toUTCString(),
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

@@ -7,6 +7,10 @@ use yew::prelude::*;
 use crate::ui::student::app::AppHandle;
 use crate::ui::student::pack_loader;
 
+/// The mark on a pack with an unfinished play (also set by the static home page's script,
+/// `student::static_home`, which reads it from the page).
+pub const UNFINISHED_BADGE: &str = "未完成,点击继续";
+
 /// The heading of the packs a teacher loaded in this browser.
 const LOCAL_GROUP: &str = "教师载入的场景";
 
@@ -68,7 +72,7 @@ pub fn home() -> Html {
                                     <button class="pack-card" data-pack={id.clone()} onclick={open}
                                         data-local={state.local.contains(&id).then_some("")}>
                                         <span class="pack-title">{ meta.title.clone() }</span>
-                                        if unfinished.contains(&id) { <span class="badge">{"未完成,点击继续"}</span> }
+                                        if unfinished.contains(&id) { <span class="badge">{ UNFINISHED_BADGE }</span> }
                                         if !meta.summary.is_empty() { <span class="pack-summary">{ meta.summary.clone() }</span> }
                                         <span class="pack-meta">
                                             <span>{ kinds.join(" · ") }</span>

@@ -1,0 +1,90 @@
+// The static home page's script. The page (written at build time by student::static_home) already
+// lists every built-in pack; this script marks the packs with an unfinished play and starts the
+// play app (the Yew wasm, prefetched while the student reads) when the student needs it: a click on
+// a pack, a route in the URL (#/history, #/play…), or stored data only the app can show (packs a
+// teacher loaded, LRS settings). The app then replaces the static page (src/main.rs removes
+// #static-home) and the clicked pack is opened in it.
+const page = document.getElementById('static-home');
+const cfg = page.dataset;
+const at = (path) => new URL(path, document.baseURI).href;
+let prepared = null;
+let started = null;
+
+// Fetches and compiles the app: ahead of a click once the prefetches are in (then from the cache),
+// or at once when the app is needed before that.
+function prepare() {
+  prepared ??= Promise.all([
+    import(at(cfg.js)),
+    fetch(at(cfg.wasm)).then((r) =>
+      (r.headers.get('content-type') ?? '').startsWith('application/wasm')
+        ? WebAssembly.compileStreaming(r)
+        : r.arrayBuffer().then((b) => WebAssembly.compile(b))),
+  ]);
+  return prepared;
+}
+
+function start() {
+  started ??= prepare().then(async ([glue, module]) => {
+    const wasm = await glue.default({ module_or_path: module });
+    // What trunk's own loader does, for scripts that wait for it.
+    window.wasmBindings = glue;
+    dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+  });
+  return started;
+}
+
+// Opens pack `id` in the app once the app's home page lists it (a few frames after start).
+function open(id) {
+  start().then(() => {
+    let frames = 600;
+    const tick = () => {
+      const card = document.querySelector(`[data-pack="${CSS.escape(id)}"]`);
+      if (card && !page.contains(card)) card.click();
+      else if (frames-- > 0) requestAnimationFrame(tick);
+    };
+    tick();
+  });
+}
+
+const route = () => location.hash.replace(/^#\/?/, '');
+let needsApp = route() !== '';
+try {
+  const appKeys = cfg.appKeys.split(' ');
+  for (let i = 0; i < localStorage.length; i++) {
+    const key = localStorage.key(i);
+    if (appKeys.some((k) => key.startsWith(k))) needsApp = true;
+    else if (key.startsWith(cfg.progress)) {
+      const id = key.slice(cfg.progress.length);
+      const title = page.querySelector(`[data-pack="${CSS.escape(id)}"] .pack-title`);
+      if (title) {
+        const badge = document.createElement('span');
+        badge.className = 'badge';
+        badge.textContent = cfg.badge;
+        title.after(badge);
+      }
+    }
+  }
+} catch {
+  // Storage this script cannot read: the app reads it and says what is wrong.
+  needsApp = true;
+}
+
+page.addEventListener('click', (e) => {
+  const card = e.target.closest('[data-pack]');
+  if (card) {
+    card.setAttribute('aria-busy', 'true');
+    open(card.dataset.pack);
+  }
+});
+addEventListener('hashchange', () => route() && start());
+if (needsApp) start();
+else {
+  // Compile while the student reads, once the page and its prefetches have loaded.
+  const loaded = (link) => new Promise((ok) => {
+    if (performance.getEntriesByName(link.href).length) ok();
+    link.addEventListener('load', ok);
+    link.addEventListener('error', ok);
+  });
+  const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 200));
+  Promise.all([...document.querySelectorAll('link[rel=prefetch]')].map(loaded)).then(() => idle(() => prepare()));
+}
