@@ -55,6 +55,15 @@ out=$(mktemp)
   for f in dist/packs/*.bin; do packs_gz=$((packs_gz + $(gzip -9 -c "$f" | wc -c))); n=$((n + 1)); done
   awk -v n="$n" -v g="$packs_gz" 'BEGIN { printf "| packs | %d files, loaded one at a time when opened | | %.1f KB in all |\n", n, g / 1000 }'
   echo
+  echo "## Share links"
+  echo
+  echo "A teacher's pack travels in its link (\`#/install/DATA\`, src/ui/share_link.rs): DATA is base64url of"
+  echo "deflate-raw (the browser's CompressionStream; node's zlib here, same algorithm) of 9 header bytes"
+  echo "and the compiled pack file. Counted for each built-in pack as if shared from https://school.example/kefu/;"
+  echo "the packs page offers no link over 32 000 characters."
+  echo
+  node scripts/share-link-lengths.mjs dist/packs
+  echo
   echo "## Pack parse + check"
   echo
   cargo bench --locked --quiet -p kefu-core --bench check 2>/dev/null

@@ -23,6 +23,11 @@ pub fn set(hash: &str) {
     let _ = gloo::utils::window().location().set_hash(hash);
 }
 
+/// Replaces the location hash without a new history entry (Back does not return to it).
+pub fn replace(hash: &str) {
+    let _ = gloo::utils::window().location().replace(hash);
+}
+
 /// The current location hash, updated on every `hashchange`.
 #[hook]
 pub fn use_hash() -> String {

@@ -20,6 +20,7 @@ pub mod local_store;
 pub mod pack_fetch;
 pub mod panic_screen;
 pub mod scorm;
+pub mod share_link;
 pub mod store;
 pub mod student;
 pub mod teacher;

@@ -210,6 +210,7 @@ fn main() {
         .chain([testing::SAMPLE.as_bytes().to_vec()])
         .collect();
     let compiled: Vec<Vec<u8>> = packs.iter().map(|p| encode_file(&p.pack, &p.hash)).collect();
+    let share_links: Vec<Vec<u8>> = packs.iter().map(|p| kefu_core::pack::share::payload(p)).collect();
     let finished: Vec<Session> =
         packs.iter().enumerate().map(|(i, p)| plays::finished(p, 11 + i as u64, 1)).collect();
     let result_files: Vec<Vec<u8>> = finished
@@ -279,6 +280,18 @@ fn main() {
                     ok
                 })
             },
+            ..blank()
+        },
+        Target {
+            name: "share-link",
+            seeds: share_links,
+            run: Box::new(|b, s| match kefu_core::pack::share::decode(b) {
+                Ok(loaded) => {
+                    play_randomly(&Rc::new(loaded), s);
+                    true
+                }
+                Err(_) => false,
+            }),
             ..blank()
         },
         Target {

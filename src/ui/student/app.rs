@@ -15,6 +15,8 @@ use crate::ui::components::notices::Notices;
 use crate::ui::student::pages::history::{History, HistoryDetail};
 #[cfg(not(feature = "scorm"))]
 use crate::ui::student::pages::home::Home;
+#[cfg(not(feature = "scorm"))]
+use crate::ui::student::pages::install::Install;
 use crate::ui::student::pages::play::Play;
 use crate::ui::student::route::{use_route, Route};
 use crate::ui::student::state::{Action, AppState};
@@ -120,6 +122,7 @@ fn page(route: &Route) -> Html {
         Route::Play => html! { <Play /> },
         Route::History => html! { <History /> },
         Route::HistoryEntry(key) => html! { <HistoryDetail key_suffix={key.clone()} /> },
+        Route::Install(data) => html! { <Install data={data.clone()} /> },
         // Pages of the LMS page (`lms/`): a link there.
         Route::Settings | Route::Sync | Route::Export(_) => html! {
             <div class="empty"><a href={Page::Student.href(Page::Lms, &route.href())}>{"打开"}</a></div>

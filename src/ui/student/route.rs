@@ -13,6 +13,8 @@ pub enum Route {
     History,
     /// One finished play, by the last part of its storage key (ASCII: time, pack id, seed).
     HistoryEntry(String),
+    /// A share link: installs the pack it carries (`ui::share_link`), then goes home.
+    Install(String),
     /// The LRS (xAPI) settings and the state of the statement queue (LMS page).
     Settings,
     /// Records and sends the stored plays' statements (LMS page, in a hidden frame).
@@ -37,6 +39,7 @@ impl Route {
                 _ => Route::NotFound(path.to_string()),
             },
             Some(("history", key)) if !key.is_empty() => Route::HistoryEntry(key.to_string()),
+            Some(("install", data)) if !data.is_empty() => Route::Install(data.to_string()),
             Some(("export", key)) if !key.is_empty() => Route::Export(Some(key.to_string())),
             _ => Route::NotFound(path.to_string()),
         }
@@ -48,6 +51,7 @@ impl Route {
             Route::Play => "#/play".into(),
             Route::History => "#/history".into(),
             Route::HistoryEntry(key) => format!("#/history/{key}"),
+            Route::Install(data) => format!("#/{}{data}", crate::ui::share_link::INSTALL_ROUTE),
             Route::Settings => "#/settings".into(),
             Route::Sync => "#/sync".into(),
             Route::Export(None) => "#/export".into(),
@@ -78,6 +82,8 @@ mod tests {
         assert_eq!(Route::parse("#/history"), Route::History);
         assert_eq!(Route::parse("#/play"), Route::Play);
         assert_eq!(Route::parse(&Route::Settings.href()), Route::Settings);
+        assert_eq!(Route::parse("#/install/AbC-_9"), Route::Install("AbC-_9".into()));
+        assert_eq!(Route::parse(&Route::Install("x".into()).href()), Route::Install("x".into()));
         assert_eq!(Route::parse("#/nope"), Route::NotFound("nope".into()));
         for r in [Route::Sync, Route::Export(None), Route::Export(Some("000000000000001-a-2".into()))] {
             assert_eq!(Route::parse(&r.href()), r);

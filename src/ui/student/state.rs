@@ -116,6 +116,11 @@ pub enum Action {
     },
     /// A message the student must read (an export that failed, the LMS or LRS connection…).
     Notify(String),
+    /// A pack arrived by a share link and was stored (`pages::install`): listed with the
+    /// teacher's packs, replacing an older version of it.
+    Installed {
+        pack: Rc<LoadedPack>,
+    },
 }
 
 impl AppState {
@@ -155,6 +160,24 @@ impl AppState {
         self.local = Rc::new(ids);
         self.notices.extend(notices);
         self
+    }
+
+    /// Lists `pack` with the teacher's packs, in place of any version of it listed before.
+    fn add_local(&mut self, pack: Rc<LoadedPack>) {
+        let summary = PackSummary::of(&pack.pack, &pack.hash);
+        let id = summary.id.clone();
+        let mut catalog: Vec<PackSummary> = self.catalog.iter().filter(|p| p.id != id).cloned().collect();
+        let mut packs: Vec<Rc<LoadedPack>> =
+            self.packs.iter().filter(|p| p.pack.meta.id != id).cloned().collect();
+        catalog.push(summary);
+        packs.push(pack);
+        self.catalog = Rc::new(catalog);
+        self.packs = Rc::new(packs);
+        if !self.local.contains(&id) {
+            let mut local = (*self.local).clone();
+            local.push(id);
+            self.local = Rc::new(local);
+        }
     }
 
     /// The loaded pack `id`, if it is loaded.
@@ -360,6 +383,7 @@ impl Reducible for AppState {
             #[cfg(not(any(feature = "scorm", not(target_arch = "wasm32"))))]
             Action::Launch { .. } => {}
             Action::Notify(message) => s.notices.push(message),
+            Action::Installed { pack } => s.add_local(pack),
             Action::DismissNotice(i) => {
                 if i < s.notices.len() {
                     s.notices.remove(i);

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod page;
+pub mod share;
 pub mod state;
 
 pub use app::PacksApp;

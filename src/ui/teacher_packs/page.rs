@@ -10,6 +10,7 @@ use crate::ui::student::pages::home::kind_label;
 use crate::ui::teacher::views::drop_zone::DropZone;
 use crate::ui::teacher::views::report::Diagnostics;
 use crate::ui::teacher_packs::app::PacksHandle;
+use crate::ui::teacher_packs::share::ShareLink;
 use crate::ui::teacher_packs::state::{PackReport, PacksAction as Action};
 use kefu_core::pack::store::Installed;
 
@@ -83,7 +84,7 @@ pub fn packs_page() -> Html {
     html! {
         <div class="packs-page">
             <h1>{"场景包"}</h1>
-            <p class="lead">{"载入自己编写的场景包(TOML 文件)。载入时会像 packcheck 一样检查;通过检查的场景包保存在本浏览器中,学生在同一浏览器的首页即可练习。"}</p>
+            <p class="lead">{"载入自己编写的场景包(TOML 文件)。载入时会像 packcheck 一样检查;通过检查的场景包保存在本浏览器中,并生成一个学生链接:学生在自己的手机或电脑上打开链接,场景包就装进他们的浏览器。"}</p>
             <DropZone name="pack" {on_files}>
                 <label class="file-pick">
                     <span>{"选择场景包文件,或把文件拖到这里"}</span>
@@ -117,6 +118,7 @@ pub fn packs_page() -> Html {
                                 <span class="pack-id">{ format!("{} · 第 {} 版", s.id, s.version) }</span>
                                 <span class="pack-meta">{ s.kinds.iter().map(|k| kind_label(k)).collect::<Vec<_>>().join(" · ") }</span>
                                 <button data-remove-pack={s.id.clone()} onclick={remove}>{"删除"}</button>
+                                <ShareLink pack={p.clone()} />
                             </li>
                         }
                     }) }
@@ -175,7 +177,7 @@ fn report(report: &Option<PackReport>) -> Html {
                 <section class="pack-report ok" data-pack-report={what} data-pack-installed={s.id.clone()}
                          data-old-version={old.map(|v| v.to_string())} data-new-version={s.version.to_string()}>
                     <h2>{ text }</h2>
-                    <p>{ format!("文件:{file}。学生打开本站首页即可在「教师载入的场景」中练习。") }</p>
+                    <p>{ format!("文件:{file}。下面「已载入的场景包」中有它的学生链接;在本浏览器中,学生打开本站首页即可在「教师载入的场景」中练习。") }</p>
                     if !warnings.is_empty() {
                         <p>{ format!("检查提示 {} 条(不影响使用):", warnings.len()) }</p>
                         <Diagnostics diagnostics={warnings.clone()} />

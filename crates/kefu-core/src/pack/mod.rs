@@ -16,6 +16,7 @@ pub mod lower_crm;
 pub mod lower_exercise;
 pub mod model;
 pub mod reader;
+pub mod share;
 pub mod source;
 pub mod store;
 pub mod summary;

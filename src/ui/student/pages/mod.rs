@@ -2,4 +2,5 @@
 
 pub mod history;
 pub mod home;
+pub mod install;
 pub mod play;
