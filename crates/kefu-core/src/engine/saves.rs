@@ -12,7 +12,8 @@ use crate::engine::{Input, Play};
 use crate::storage::versioned::{load, save, Loaded, Versioned, NAMESPACE};
 use crate::storage::{Notice, Store, StoreError};
 
-const PROGRESS: &str = "kefu-sim/progress/";
+/// Prefix of the unfinished-play keys (one per pack), written on every step.
+pub const PROGRESS: &str = "kefu-sim/progress/";
 const DRAFT: &str = "kefu-sim/draft/";
 /// Prefix of the history keys; the rest of a key (time, pack id, seed) names the entry in URLs.
 pub const HISTORY: &str = "kefu-sim/history/";

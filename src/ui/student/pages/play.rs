@@ -10,7 +10,7 @@ use crate::ui::clock;
 use crate::ui::components::debrief::DebriefView;
 use crate::ui::components::exercise::graded::GradedView;
 use crate::ui::components::exercise::ExerciseView;
-use crate::ui::components::transcript::Transcript;
+use crate::ui::components::transcript::{SessionRef, Transcript};
 use crate::ui::student::app::AppHandle;
 use crate::ui::student::export_link::export_link;
 use crate::ui::student::route::{navigate, Route};
@@ -201,10 +201,10 @@ pub fn play() -> Html {
                         { body }
                         <details class="whole-transcript">
                             <summary>{"完整对话"}</summary>
-                            <Transcript events={events.to_vec()} />
+                            <Transcript session={SessionRef(session.clone())} />
                         </details>
                     } else {
-                        <Transcript events={events[..shown].to_vec()}
+                        <Transcript session={SessionRef(session.clone())} shown={shown}
                             hide_last_line={feedback.is_none() && matches!(session.current(), Current::Choose { .. })} />
                         { body }
                     }
