@@ -14,13 +14,16 @@ use std::rc::Rc;
 
 use kefu_core::storage::{Notice, Store, StoreError};
 
+/// Where a failed held-back write is told (a notice's text).
+type Report = Rc<dyn Fn(String)>;
+
 /// Writes waiting for the paint, at most one per key, and what to do with them.
 struct Held {
     inner: Rc<dyn Store>,
     writes: RefCell<Vec<(String, String)>>,
     /// A flush is already queued (one per frame, however many writes).
     queued: Cell<bool>,
-    on_error: RefCell<Option<Rc<dyn Fn(String)>>>,
+    on_error: RefCell<Option<Report>>,
 }
 
 impl Held {
@@ -99,19 +102,20 @@ impl DeferredStore {
     /// Queues a flush for right after the next paint: a task posted from the next animation frame
     /// runs once that frame has been drawn. Natively (tests) nothing is queued: `flush` is called.
     fn queue(&self) {
-        if self.held.queued.replace(true) {
-            return;
-        }
+        // Natively there is nothing more to do (the test calls `flush`); in the browser a flush
+        // is queued unless one already is.
         #[cfg(target_arch = "wasm32")]
-        {
+        if !self.held.queued.replace(true) {
             use wasm_bindgen::closure::Closure;
             use wasm_bindgen::JsCast;
             let held = self.held.clone();
             let after_frame = Closure::once_into_js(move || {
                 gloo::timers::callback::Timeout::new(0, move || held.flush()).forget();
             });
-            if gloo::utils::window().request_animation_frame(after_frame.unchecked_ref()).is_err() {
-                // No frames (e.g. a hidden page): write now rather than never.
+            // A hidden page gets no frames (and may be discarded without `pagehide`): write now.
+            if gloo::utils::document().hidden()
+                || gloo::utils::window().request_animation_frame(after_frame.unchecked_ref()).is_err()
+            {
                 self.held.flush();
             }
         }
