@@ -9,5 +9,6 @@ pub mod pack_loader;
 pub mod pages;
 pub mod route;
 pub mod state;
+pub mod warm_up;
 
 pub use app::App;

@@ -159,6 +159,11 @@ impl AppState {
         self
     }
 
+    /// A copy of this state saving to `store` instead (`warm_up` rehearses a step on it).
+    pub fn with_store(&self, store: Rc<dyn kefu_core::storage::Store>) -> AppState {
+        AppState { saves: Rc::new(Saves::new(store)), ..self.clone() }
+    }
+
     /// The loaded pack `id`, if it is loaded.
     pub fn pack(&self, id: &str) -> Option<Rc<LoadedPack>> {
         self.packs.iter().find(|p| p.pack.meta.id == id).cloned()

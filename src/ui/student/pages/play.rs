@@ -21,6 +21,7 @@ use kefu_core::pack::ActivityBody;
 #[function_component(Play)]
 pub fn play() -> Html {
     let state = use_app::<AppHandle>();
+    crate::ui::student::warm_up::use_warm_up(&state);
     // On the SCORM page (single-pack mode) the LMS owns the attempt: no "play again", no way home.
     // A constant, so each page's wasm carries only its own controls.
     let single = cfg!(feature = "scorm");
