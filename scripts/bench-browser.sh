@@ -11,3 +11,8 @@ dump=$(mktemp --suffix=.json)
 trap 'rm -f "$dump"' EXIT
 KEFU_CRM_DUMP="$dump" cargo bench --locked --quiet --bench crm >&2
 (cd tests/e2e && node crm-bench.mjs "$dump")
+
+# The student's experience (issue 16): first load per page (gzip, prefetches apart), nav -> first
+# choice painted, click -> next content painted p50/p95 over 10 plays of the apple seller.
+echo
+(cd tests/e2e && node play-bench.mjs 10)

@@ -10,6 +10,7 @@ pub mod app;
 pub mod clock;
 pub mod components;
 pub mod crm;
+pub mod deferred_store;
 pub mod download;
 pub mod files;
 pub mod hash;

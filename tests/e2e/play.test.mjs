@@ -69,6 +69,25 @@ test('apple seller: play, reload mid-play, resume, finish, debrief, history', as
   assert.deepEqual(page.problems, [], 'no errors, no failed requests from the sub-path');
 });
 
+test('a reload right after a click keeps the step (the write held back for the paint is made on pagehide)', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await page.locator('[data-pack="apple-seller"]').click();
+  assert.equal(await waitForStep(page), 'choice');
+  const ids = await page.locator('[data-choice]').evaluateAll((els) => els.map((e) => e.dataset.choice));
+  const ask = ids.find((id) => id.startsWith('ask_')) ?? ids[0];
+  // Click and reload in the same task: no frame, no timer can run in between.
+  await page.evaluate((id) => {
+    document.querySelector(`[data-choice="${id}"]`).click();
+    location.reload();
+  }, ask);
+  await page.locator('[data-pack="apple-seller"]').click();
+  await page.locator('[data-resume]').waitFor();
+  const saved = await page.evaluate(() => localStorage.getItem('kefu-sim/progress/apple-seller'));
+  assert.deepEqual(JSON.parse(saved).data.play.answers.map((a) => a.choice), [ask], saved);
+  assert.deepEqual(page.problems, []);
+});
+
 test('jewelry clerk: a whole play by clicking ends in a debrief', async () => {
   const page = await newPage(browser);
   await page.goto(server.url);

@@ -5,7 +5,7 @@ use kefu_core::testing;
 
 use kefu_core::engine::{Debrief, Session};
 use kefu_sim::ui::components::debrief::{DebriefProps, DebriefView};
-use kefu_sim::ui::components::transcript::{Transcript, TranscriptProps};
+use kefu_sim::ui::components::transcript::{SessionRef, Transcript, TranscriptProps};
 use yew::LocalServerRenderer;
 
 fn finished_session(text: &str) -> Session {
@@ -47,7 +47,8 @@ async fn hostile_pack_text_is_rendered_as_text() {
         .replace("我要甜的。", "<img src=x onerror=alert(2)>");
     let s = finished_session(&evil);
     let html = LocalServerRenderer::<Transcript>::with_props(TranscriptProps {
-        events: s.events().to_vec(),
+        session: SessionRef(std::rc::Rc::new(s)),
+        shown: None,
         hide_last_line: false,
     })
     .render()
@@ -55,4 +56,19 @@ async fn hostile_pack_text_is_rendered_as_text() {
     assert!(!html.contains("<script>"), "{html}");
     assert!(!html.contains("<img"), "{html}");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
+}
+
+#[tokio::test]
+async fn the_transcript_shows_the_first_events_and_can_leave_out_the_last_line() {
+    let s = std::rc::Rc::new(finished_session(testing::SAMPLE));
+    let render = |shown, hide_last_line| {
+        let props = TranscriptProps { session: SessionRef(s.clone()), shown, hide_last_line };
+        LocalServerRenderer::<Transcript>::with_props(props).render()
+    };
+    let all = render(None, false).await;
+    assert_eq!(all.matches("<li").count(), s.events().len(), "{all}");
+    assert_eq!(render(Some(2), false).await.matches("<li").count(), 2);
+    let lines = s.events().iter().filter(|e| matches!(e, kefu_core::engine::Event::Line { .. })).count();
+    assert!(lines > 0);
+    assert_eq!(render(None, true).await.matches("<li").count(), s.events().len() - 1);
 }

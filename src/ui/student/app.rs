@@ -4,7 +4,9 @@
 use std::rc::Rc;
 
 use crate::ui::clock::now;
+use crate::ui::deferred_store::DeferredStore;
 use crate::ui::store::{default_store, StoreProp};
+use kefu_core::storage::Store;
 use yew::prelude::*;
 
 use crate::library;
@@ -47,7 +49,14 @@ impl PartialEq for PacksProp {
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let store = props.store.as_ref().map_or_else(default_store, |s| s.0.clone());
+    // The browser's storage, with each step's progress written after the paint (`DeferredStore`);
+    // a test's own store is used as it is.
+    let deferred =
+        use_memo((), |_| Rc::new(DeferredStore::new(default_store(), kefu_core::engine::saves::PROGRESS)));
+    let store: Rc<dyn Store> = match &props.store {
+        Some(s) => s.0.clone(),
+        None => Rc::clone(&*deferred) as Rc<dyn Store>,
+    };
     let packs = props.packs.clone();
     let state = use_reducer(move || {
         let saves = Rc::new(Saves::new(store.clone()));
@@ -68,6 +77,13 @@ pub fn app(props: &AppProps) -> Html {
             }
         }
     });
+    {
+        // A held-back write that fails (storage full) is told like any failed save.
+        let (dispatcher, deferred) = (state.dispatcher(), Rc::clone(&*deferred));
+        use_effect_with((), move |_| {
+            deferred.on_error(move |notice| dispatcher.dispatch(Action::Notify(notice)));
+        });
+    }
     let route = use_route();
     // The SCORM page's attempt (the student app has none). Neither records statements: the LMS
     // page does, in a hidden frame (below).

@@ -11,6 +11,7 @@ pub mod route;
 pub mod state;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod static_home;
+pub mod warm_up;
 
 pub use app::App;
 

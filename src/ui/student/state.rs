@@ -23,8 +23,10 @@ pub enum Screen {
     /// The pack has an unfinished play: resume it or start over?
     AskResume { pack: Rc<LoadedPack>, play: Play },
     /// A play in progress (or just finished, showing its debrief). `feedback` is the last step's
-    /// feedback while it is on screen.
-    Playing { session: Session, feedback: Option<Feedback> },
+    /// feedback while it is on screen. The session is shared (`Rc`): every action copies the state,
+    /// and only a step changes the session, so the other actions (continue, notices…) no longer
+    /// copy the whole transcript; the transcript's lines are rendered from it by index.
+    Playing { session: Rc<Session>, feedback: Option<Feedback> },
     /// The stored play cannot be resumed; the message says why.
     Broken { pack: Rc<LoadedPack>, message: String },
 }
@@ -180,6 +182,11 @@ impl AppState {
         }
     }
 
+    /// A copy of this state saving to `store` instead (`warm_up` rehearses a step on it).
+    pub fn with_store(&self, store: Rc<dyn kefu_core::storage::Store>) -> AppState {
+        AppState { saves: Rc::new(Saves::new(store)), ..self.clone() }
+    }
+
     /// The loaded pack `id`, if it is loaded.
     pub fn pack(&self, id: &str) -> Option<Rc<LoadedPack>> {
         self.packs.iter().find(|p| p.pack.meta.id == id).cloned()
@@ -196,7 +203,7 @@ impl AppState {
 
     fn start(&mut self, pack: Rc<LoadedPack>, seed: u64, now: i64) {
         self.screen = match Session::start(pack.clone(), seed, now) {
-            Ok(session) => Screen::Playing { session, feedback: None },
+            Ok(session) => Screen::Playing { session: Rc::new(session), feedback: None },
             Err(e) => Screen::Broken { pack, message: e.to_string() },
         };
     }
@@ -225,7 +232,9 @@ impl AppState {
     /// Takes one step (a choice or an exercise answer), shows its feedback and saves the play.
     fn step(&mut self, take: impl FnOnce(&mut Session) -> Result<Feedback, kefu_core::engine::EngineError>) {
         let Screen::Playing { session, feedback } = &mut self.screen else { return };
-        match take(session) {
+        // The state being reduced still holds the session, so this copies it once (the step must
+        // not change the state on screen until the new one replaces it).
+        match take(Rc::make_mut(session)) {
             Ok(f) => *feedback = Some(f),
             Err(e) => {
                 let msg = e.to_string();
@@ -234,8 +243,12 @@ impl AppState {
             }
         }
         let now = session.play().answers.last().map_or(0, |a| a.at);
-        let session = session.clone();
-        self.saves.clear_drafts(&session.loaded().pack.meta.id);
+        let session = Rc::clone(session);
+        // Drafts exist only for exercises; a dialogue choice has none to drop (clearing them lists
+        // every stored key, work that grows with the history, on every step).
+        if matches!(feedback, Some(Feedback::Exercise(_))) {
+            self.saves.clear_drafts(&session.loaded().pack.meta.id);
+        }
         if session.is_finished() {
             // The play's cards go to the student's own CRM now that the play cannot change (queued;
             // the CRM applies them when it opens, see crm/record.rs).
@@ -323,7 +336,7 @@ impl Reducible for AppState {
             Action::Resume { now } => {
                 if let Screen::AskResume { pack, play } = s.screen.clone() {
                     s.screen = match Session::replay(pack.clone(), &play) {
-                        Ok(session) => Screen::Playing { session, feedback: None },
+                        Ok(session) => Screen::Playing { session: Rc::new(session), feedback: None },
                         Err(e) => Screen::Broken { pack, message: e.to_string() },
                     };
                     let _ = now;
@@ -371,7 +384,9 @@ impl Reducible for AppState {
                     let resumed = resume(&pack, &data)
                         .and_then(|play| Session::replay(pack.clone(), &play).map_err(|e| e.to_string()));
                     match resumed {
-                        Ok(session) => s.screen = Screen::Playing { session, feedback: None },
+                        Ok(session) => {
+                            s.screen = Screen::Playing { session: Rc::new(session), feedback: None }
+                        }
                         Err(e) => {
                             s.notices.push(format!("学习平台保存的进度无法继续({e}),已重新开始"));
                             s.start(pack, seed, now)

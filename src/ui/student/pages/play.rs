@@ -10,7 +10,7 @@ use crate::ui::clock;
 use crate::ui::components::debrief::DebriefView;
 use crate::ui::components::exercise::graded::GradedView;
 use crate::ui::components::exercise::ExerciseView;
-use crate::ui::components::transcript::Transcript;
+use crate::ui::components::transcript::{SessionRef, Transcript};
 use crate::ui::student::app::AppHandle;
 use crate::ui::student::export_link::export_link;
 use crate::ui::student::route::{navigate, Route};
@@ -21,6 +21,7 @@ use kefu_core::pack::ActivityBody;
 #[function_component(Play)]
 pub fn play() -> Html {
     let state = use_app::<AppHandle>();
+    crate::ui::student::warm_up::use_warm_up(&state);
     // On the SCORM page (single-pack mode) the LMS owns the attempt: no "play again", no way home.
     // A constant, so each page's wasm carries only its own controls.
     let single = cfg!(feature = "scorm");
@@ -201,10 +202,10 @@ pub fn play() -> Html {
                         { body }
                         <details class="whole-transcript">
                             <summary>{"完整对话"}</summary>
-                            <Transcript events={events.to_vec()} />
+                            <Transcript session={SessionRef(session.clone())} />
                         </details>
                     } else {
-                        <Transcript events={events[..shown].to_vec()}
+                        <Transcript session={SessionRef(session.clone())} shown={shown}
                             hide_last_line={feedback.is_none() && matches!(session.current(), Current::Choose { .. })} />
                         { body }
                     }

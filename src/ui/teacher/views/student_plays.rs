@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::ui::components::debrief::DebriefView;
-use crate::ui::components::transcript::Transcript;
+use crate::ui::components::transcript::{SessionRef, Transcript};
 use kefu_core::results::class_record::{ClassView, Range};
 use kefu_core::util::time::datetime;
 
@@ -46,7 +46,7 @@ pub fn student_plays(props: &StudentPlaysProps) -> Html {
                         <details class="student-play" data-student-play={i.to_string()}
                                  data-best={best.to_string()} data-latest={latest.to_string()}>
                             <summary>{ format!("{} · {} · {}%{tag}", e.play.pack.title, datetime(e.play.finished, 480), v.debrief.percent) }</summary>
-                            <Transcript events={v.session.events().to_vec()} />
+                            <Transcript session={SessionRef(std::rc::Rc::new(v.session.clone()))} />
                             <DebriefView debrief={v.debrief.clone()} title={e.play.pack.title.clone()} seed={e.play.seed} />
                         </details>
                     },
