@@ -13,7 +13,8 @@
 #      then lms/scorm/, the SCORM page (cargo feature `scorm`; after lms/, whose build clears it),
 #      by a nested trunk build into the same staging dir, so `trunk build` and `trunk serve` both
 #      produce the whole site. KEFU_INNER_BUILD stops the nested builds from recursing.
-#   4. in release builds, pre-compressed .gz and .br copies (scripts/precompress.mjs).
+#   4. in release builds, each page's Content-Security-Policy (scripts/csp.mjs) and pre-compressed
+#      .gz and .br copies (scripts/precompress.mjs).
 set -euo pipefail
 : "${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
 [ -n "${KEFU_INNER_BUILD:-}" ] && exit 0
@@ -36,8 +37,10 @@ for app in crm teacher teacher/packs lms lms/scorm; do
   trunk build "${release[@]}" --offline --public-url ./ --dist "$TRUNK_STAGING_DIR/$app" "$app/index.html"
 done
 
-# 4. Release builds: .gz and .br copies of every text and wasm file, for servers that send
-#    pre-compressed files (README, "Serving dist/").
+# 4. Release builds: a Content-Security-Policy on every page (after the pages are final: it hashes
+#    their inline scripts), then .gz and .br copies of every text and wasm file, for servers that
+#    send pre-compressed files (README, "Serving dist/").
 if [ "${TRUNK_PROFILE:-debug}" = release ]; then
+  node scripts/csp.mjs "$TRUNK_STAGING_DIR"
   node scripts/precompress.mjs "$TRUNK_STAGING_DIR"
 fi

@@ -27,12 +27,14 @@ pub fn data_json(entries: impl IntoIterator<Item = (String, String)>, now: i64) 
 
 /// The page shown after a panic (static markup; the message and the links are filled in by
 /// [`show`] through the DOM, never as markup).
-pub const SCREEN_HTML: &str = r#"<div data-panic-screen="" role="alert" style="position:fixed;inset:0;z-index:2147483647;background:#fff;color:#222;padding:2em;overflow:auto;font:16px/1.6 sans-serif">
-<h1 style="font-size:1.5em">页面出错了</h1>
+/// Styled by `.panic-screen` in assets/style.css (every page loads it): the pages' Content-Security-
+/// Policy (`style-src 'self'`) refuses inline styles.
+pub const SCREEN_HTML: &str = r#"<div data-panic-screen="" role="alert" class="panic-screen">
+<h1>页面出错了</h1>
 <p>抱歉,程序遇到了一个内部错误,无法继续运行。你的练习记录和客户资料仍保存在本浏览器中,并没有丢失。</p>
 <p>请先点「下载我的数据」保存一份备份,再点「重新加载」。如果问题反复出现,请把下载的文件和下面的错误信息交给老师。</p>
-<p><a data-panic-download="" style="margin-right:1.5em">下载我的数据</a><a data-panic-reload="">重新加载</a></p>
-<pre data-panic-message="" style="white-space:pre-wrap;color:#666;font-size:.85em"></pre>
+<p><a data-panic-download="">下载我的数据</a><a data-panic-reload="">重新加载</a></p>
+<pre data-panic-message=""></pre>
 </div>"#;
 
 /// Installs the hook (wasm only; natively a no-op, so tests keep the default hook).

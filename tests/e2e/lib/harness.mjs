@@ -82,6 +82,13 @@ export async function launch() {
 /** A fresh page whose problems are collected in `page.problems`. */
 export async function newPage(browser) {
   const context = await browser.newContext({ locale: 'zh-CN' });
+  // Anything the pages' Content-Security-Policy blocks is a problem (scripts/csp.mjs), in every
+  // document of the context, frames included.
+  await context.addInitScript(() => {
+    addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} in ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   page.problems = [];

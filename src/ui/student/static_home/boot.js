@@ -4,6 +4,10 @@
 // a pack, a route in the URL (#/history, #/play…), or stored data only the app can show (packs a
 // teacher loaded, LRS settings). The app then replaces the static page (src/main.rs removes
 // #static-home) and the clicked pack is opened in it.
+// An LMS's SCORM launch of the site's root (`?scorm=1&pack=ID`) belongs to the SCORM page. Here and
+// not in an inline script: the pages' Content-Security-Policy allows no inline script.
+if (/[?&]scorm=1(&|$)/.test(location.search)) location.replace(`lms/scorm/${location.search}`);
+
 const page = document.getElementById('static-home');
 const cfg = page.dataset;
 const at = (path) => new URL(path, document.baseURI).href;
