@@ -11,3 +11,8 @@ dump=$(mktemp --suffix=.json)
 trap 'rm -f "$dump"' EXIT
 KEFU_CRM_DUMP="$dump" cargo bench --locked --quiet --bench crm >&2
 (cd tests/e2e && node crm-bench.mjs "$dump")
+
+# --- Pack parse + check in wasm (issue 16, checker): its own script, its own table. ---
+echo
+scripts/bench-check-wasm.sh
+# --- end of pack parse + check in wasm ---
