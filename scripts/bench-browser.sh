@@ -16,3 +16,8 @@ KEFU_CRM_DUMP="$dump" cargo bench --locked --quiet --bench crm >&2
 # choice painted, click -> next content painted p50/p95 over 10 plays of the apple seller.
 echo
 (cd tests/e2e && node play-bench.mjs 10)
+
+# --- Pack parse + check in wasm (issue 16, checker): its own script, its own table. ---
+echo
+scripts/bench-check-wasm.sh
+# --- end of pack parse + check in wasm ---

@@ -5,6 +5,7 @@ use toml::de::DeTable;
 
 use super::check;
 use super::diagnostic::{Code, Diagnostic, Located};
+use super::fast_toml;
 use super::lower;
 use super::model::Pack;
 use super::reader::{span_of, Sink};
@@ -89,7 +90,12 @@ fn compile_inner(bytes: &[u8]) -> (Option<Pack>, Vec<Diagnostic>, &str) {
     if text.trim().is_empty() {
         return (None, vec![Diagnostic::new(Code::E001, Span::NONE, "the file is empty")], text);
     }
-    let (root, errors) = DeTable::parse_recoverable(text);
+    // The fast path reads the plain TOML packs are written in into the same tree; anything else,
+    // and every file with a syntax error, is read by `toml` (see `fast_toml`).
+    let (root, errors) = match fast_toml::parse(text) {
+        Some(root) => (root, Vec::new()),
+        None => DeTable::parse_recoverable(text),
+    };
     if !errors.is_empty() {
         let diags = errors
             .iter()

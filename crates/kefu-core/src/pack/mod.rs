@@ -10,6 +10,7 @@ pub mod decimal;
 pub mod diagnostic;
 pub mod exercise;
 pub mod expr;
+pub mod fast_toml;
 pub mod loaded;
 pub mod lower;
 pub mod lower_crm;

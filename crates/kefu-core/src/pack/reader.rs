@@ -16,6 +16,9 @@ use super::source::Span;
 
 pub type TVal<'a> = Spanned<DeValue<'a>>;
 
+/// Up to this many keys, `Fields::get` compares keys in order instead of hashing.
+const SMALL_TABLE: usize = 12;
+
 /// The diagnostics found so far while reading one file.
 #[derive(Default)]
 pub struct Sink {
@@ -155,8 +158,15 @@ impl<'v, 'a> Fields<'v, 'a> {
         }
     }
 
+    /// The value of `key`. A pack's tables are small (a choice has at most ten fields): comparing
+    /// the keys in order is cheaper there than hashing `key` (SipHash) for the map's index,
+    /// and the lowering asks for every field of every node and choice (~40 lookups per node).
     pub fn get(&self, key: &str) -> Option<&'v TVal<'a>> {
-        self.table.get(key)
+        if self.table.len() <= SMALL_TABLE {
+            self.table.iter().find(|(k, _)| k.get_ref() == key).map(|(_, v)| v)
+        } else {
+            self.table.get(key)
+        }
     }
 
     fn missing(&self, sink: &mut Sink, key: &str) {

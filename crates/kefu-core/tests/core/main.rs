@@ -11,6 +11,7 @@ mod decoded_packs;
 mod diagnostics;
 mod engine_exercises;
 mod engine_play;
+mod fast_toml;
 mod hostile_packs;
 mod results_class_record;
 mod results_dashboard;
