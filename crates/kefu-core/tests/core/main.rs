@@ -14,6 +14,7 @@ mod engine_play;
 mod hostile_packs;
 mod results_class_record;
 mod results_dashboard;
+mod results_marking;
 mod results_scorm;
 mod results_verify;
 mod results_xapi;
