@@ -100,7 +100,8 @@ pub fn mistakes_csv(d: &Dashboard) -> Vec<u8> {
 /// Every imported row with its verdict, flagged ones included: the teacher's record of what was
 /// handed in and what was wrong with it. The last two columns are the teacher's marking of the
 /// play's free-text answers where its pack has a rubric (`marking.rs`): the total as
-/// `points/max` and each criterion (`field·criterion: points/max`, or 未评); empty otherwise.
+/// `points/max` (未评 when no criterion is marked) and each criterion (`field·criterion:
+/// points/max`, or 未评); empty when the pack has no rubric for the play's answers.
 pub fn results_csv(import: &Import) -> Vec<u8> {
     let mut rows = vec![[
         "文件",
@@ -157,7 +158,9 @@ fn marking_columns(r: &Row) -> (String, String) {
     if t.criteria == 0 {
         return Default::default();
     }
-    (format!("{}/{}", t.points, t.max), detail(pack, &play.answers, &r.marks))
+    // Nothing marked yet reads 未评, not 0 points: the answer has not been judged.
+    let shown = if t.marked == 0 { "未评".to_string() } else { format!("{}/{}", t.points, t.max) };
+    (shown, detail(pack, &play.answers, &r.marks))
 }
 
 #[cfg(test)]

@@ -54,6 +54,9 @@ fn marks_are_stored_with_the_class_and_in_the_results_csv() {
     let store = MemoryStore::new();
     let c = class_with_qicai(&packs, &q);
     class_record::save_class(&store, &c).unwrap();
+    // Before marking, the CSV says the answers are not judged yet (not 0 points).
+    let csv = String::from_utf8(results_csv(&c.open(&packs).as_import(Range::all()))).unwrap();
+    assert!(csv.lines().nth(1).unwrap().contains("\"未评\""), "{csv}");
     let key = c.entries[0].key.clone();
     let mut d = Draft::new(&key, &[]);
     d.set(at("preface", "purpose"), Some(2));
