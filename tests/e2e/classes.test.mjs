@@ -4,7 +4,7 @@
 // a second class; the same file again is not counted twice; a student is removed (confirmed) and
 // the removal undone; the class record is exported, storage cleared, and imported back to the same
 // dashboard; a student's plays open with the debrief; a damaged stored class is set aside once with a notice, the other class intact.
-// Not covered: marking by rubric (packs have no rubric for free-text answers; docs/results.md).
+// Marking by rubric is covered by marking.test.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

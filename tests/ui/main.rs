@@ -4,6 +4,7 @@
 mod apps;
 mod crm_ui;
 mod layout;
+mod teacher_marking;
 mod teacher_state;
 mod ui_lms;
 mod ui_render;

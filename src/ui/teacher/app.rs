@@ -14,6 +14,7 @@ use crate::ui::teacher::pages::results::ResultsPage;
 use crate::ui::teacher::route::{use_route, Route};
 use crate::ui::teacher::state::{Action, TeacherState};
 use crate::ui::teacher::views::tabs::Tabs;
+use kefu_core::results::class_record;
 
 pub type TeacherHandle = UseReducerHandle<TeacherState>;
 
@@ -21,6 +22,21 @@ pub type TeacherHandle = UseReducerHandle<TeacherState>;
 pub fn app() -> Html {
     let state = use_reducer(|| TeacherState::new(default_store(), library::index(), now()));
     let route = use_route();
+    // Another tab changed a class (`storage` fires only in the other tabs): read the classes
+    // again. The reducer keeps this tab's unsaved marks (see `TeacherState::reload`).
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
+                let key = js_sys::Reflect::get(e, &"key".into()).ok().and_then(|k| k.as_string());
+                // `key` is null when the other tab cleared all of storage.
+                if key.is_none_or(|k| k.starts_with(class_record::CLASSES)) {
+                    state.dispatch(Action::StorageChanged { now: now() });
+                }
+            });
+            move || drop(listener)
+        });
+    }
     let packs = App::Teacher.href(App::TeacherPacks, "#/");
     let page = match &route {
         Route::Results => html! { <ResultsPage /> },

@@ -12,6 +12,7 @@ use kefu_core::engine::LoadedPack;
 use kefu_core::pack::store::{self as packs, StoredPack};
 use kefu_core::pack::PackSummary;
 use kefu_core::results::class_record::{self, ClassRecord, ClassView, Range, Removed};
+use kefu_core::results::marking::{check_mark, Draft, MarkRef};
 use kefu_core::results::{Dashboard, Import};
 use kefu_core::storage::Store;
 
@@ -61,6 +62,14 @@ pub struct TeacherState {
     pub undo: Vec<Undo>,
     /// What the last change to the class record did.
     pub class_message: Option<String>,
+    /// The student (number) whose plays are open, from the class panel or a dashboard row.
+    pub open_student: Option<String>,
+    /// Unsaved teacher marking, one draft per stored result (by its key). Kept over reloads
+    /// caused by another tab: never dropped or overwritten without the teacher saving.
+    pub drafts: Vec<Draft>,
+    /// Criteria that another tab marked differently while this tab had them unsaved, by result
+    /// key (shown beside the criterion until saved).
+    pub conflicts: Vec<(String, MarkRef)>,
     rev: u64,
 }
 
@@ -106,6 +115,25 @@ pub enum Action {
     Cancel,
     /// Puts back the last removal.
     Undo,
+    /// Opens (or, with `None`, closes) a student's plays.
+    OpenStudent(Option<String>),
+    /// The teacher chose a level of a rubric criterion of the stored result `entry` (`None`
+    /// clears the mark); unsaved until `SaveMarks`.
+    Mark {
+        entry: String,
+        at: MarkRef,
+        points: Option<u32>,
+    },
+    /// Writes the draft of `entry` to the class (read afresh: another tab's marks are kept).
+    SaveMarks {
+        entry: String,
+        now: i64,
+    },
+    /// Another tab changed the stored classes (a `storage` event): read them again. Unsaved marks
+    /// are kept, and criteria the other tab marked differently are named.
+    StorageChanged {
+        now: i64,
+    },
     /// An exported class record file, with the built-in packs fetched for it.
     ImportRecord {
         text: String,
@@ -138,6 +166,9 @@ impl TeacherState {
             pending: None,
             undo: vec![],
             class_message: None,
+            open_student: None,
+            drafts: vec![],
+            conflicts: vec![],
             notices: notices.into_iter().chain(class_notices).map(|n| n.to_string()).collect(),
             rev: 0,
         }
@@ -208,6 +239,95 @@ impl TeacherState {
 }
 
 impl TeacherState {
+    /// The draft of the stored result `entry`, if the teacher has unsaved marks for it.
+    pub fn draft(&self, entry: &str) -> Option<&Draft> {
+        self.drafts.iter().find(|d| d.entry == entry)
+    }
+
+    /// The stored entry `key` of the chosen class and its replayed pack.
+    fn entry_pack(&self, key: &str) -> Option<(&class_record::Entry, &kefu_core::pack::Pack)> {
+        let view = self.class.as_ref()?;
+        let i = view.record.entries.iter().position(|e| e.key == key)?;
+        let v = view.verdicts[i].verified()?;
+        Some((&view.record.entries[i], &v.session.loaded().pack))
+    }
+
+    fn mark(&mut self, entry: String, at: MarkRef, points: Option<u32>) {
+        let Some((e, pack)) = self.entry_pack(&entry) else { return };
+        // Only levels the rubric has (the page offers no others; a stale click is ignored).
+        if let Some(p) = points {
+            if check_mark(pack, &at, p).is_err() {
+                return;
+            }
+        }
+        let stored = e.marks.clone();
+        if !self.drafts.iter().any(|d| d.entry == entry) {
+            self.drafts.push(Draft::new(&entry, &stored));
+        }
+        if let Some(d) = self.drafts.iter_mut().find(|d| d.entry == entry) {
+            d.set(at, points);
+        }
+        self.drafts.retain(Draft::is_dirty);
+    }
+
+    fn save_marks(&mut self, entry: &str, now: i64) {
+        let Some(draft) = self.draft(entry).cloned() else { return };
+        match self.change_class(now, |c| c.save_marks(&draft, now)) {
+            Some(true) => {
+                self.drafts.retain(|d| d.entry != entry);
+                self.conflicts.retain(|(k, _)| k != entry);
+                self.class_message = Some("已保存评分".into());
+            }
+            Some(false) => {
+                self.class_message =
+                    Some("这条成绩已不在班级中(可能在另一个标签页中被移除),评分未保存".into())
+            }
+            None => {}
+        }
+    }
+
+    /// Reads the stored classes again after another tab changed them.
+    fn reload(&mut self, now: i64) {
+        let mut notices = vec![];
+        let classes = class_record::list(self.store.as_ref(), now, &mut notices);
+        self.notices.extend(notices.into_iter().map(|n| n.to_string()));
+        let chosen = self.class_id().map(str::to_string);
+        self.classes = Rc::new(classes);
+        let Some(id) = chosen else { return };
+        let Some(record) = self.classes.iter().find(|c| c.id == id).cloned() else {
+            self.class = None;
+            self.refresh_class();
+            self.class_message = Some(if self.drafts.is_empty() {
+                "这个班级已在另一个标签页中被删除".to_string()
+            } else {
+                "这个班级已在另一个标签页中被删除,未保存的评分无法保存".to_string()
+            });
+            self.drafts.clear();
+            return;
+        };
+        // Unsaved marks stay; the other tab's marks become their base, and where the other tab
+        // marked a criterion this tab changed, the teacher is told before saving over it.
+        let mut conflicts = vec![];
+        for d in &mut self.drafts {
+            // Drafts of another class (chosen earlier) wait until it is chosen again.
+            let Some(stored) = record.entries.iter().find(|e| e.key == d.entry).map(|e| e.marks.clone())
+            else {
+                continue;
+            };
+            conflicts.extend(d.conflicts(&stored).into_iter().map(|at| (d.entry.clone(), at)));
+            d.rebase(&stored);
+        }
+        self.drafts.retain(Draft::is_dirty);
+        let told = !conflicts.is_empty();
+        self.conflicts.extend(conflicts);
+        self.show(record);
+        self.class_message = Some(match (self.drafts.is_empty(), told) {
+            (true, _) => "另一个标签页修改了这个班级,已重新载入".to_string(),
+            (false, false) => "另一个标签页修改了这个班级,已重新载入;你未保存的评分仍保留,请记得保存".to_string(),
+            (false, true) => "另一个标签页修改了这个班级,已重新载入;有些评分项在那里被评了不同的分(已标出),你未保存的评分仍保留,保存时会以你的为准".to_string(),
+        });
+    }
+
     fn add_fetched(&mut self, fetched: Vec<Rc<LoadedPack>>) {
         if !fetched.is_empty() {
             let mut all = (*self.fetched).clone();
@@ -342,6 +462,10 @@ impl Reducible for TeacherState {
                 },
                 None => {}
             },
+            Action::OpenStudent(n) => s.open_student = n,
+            Action::Mark { entry, at, points } => s.mark(entry, at, points),
+            Action::SaveMarks { entry, now } => s.save_marks(&entry, now),
+            Action::StorageChanged { now } => s.reload(now),
             Action::ImportRecord { text, fetched, errors, now } => {
                 s.busy = false;
                 s.notices.extend(errors);

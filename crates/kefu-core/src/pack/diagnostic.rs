@@ -77,6 +77,9 @@ pub enum Code {
     /// A choice offered only in some draws: its condition reads a variable drawn from the seed,
     /// so the options give away what the student should find out.
     W005,
+    /// A teacher's rubric is malformed: on a field that is not free text, a criterion with fewer
+    /// than 2 or more than 6 levels, or level points out of 0..=100 or not rising.
+    E025,
 }
 
 impl Code {
@@ -93,7 +96,7 @@ impl Code {
     }
 
     /// Every code, in order (used by the docs/fixtures coverage test).
-    pub const ALL: [Code; 29] = [
+    pub const ALL: [Code; 30] = [
         Code::E001,
         Code::E002,
         Code::E003,
@@ -123,6 +126,7 @@ impl Code {
         Code::W003,
         Code::W004,
         Code::W005,
+        Code::E025,
     ];
 }
 

@@ -14,7 +14,7 @@ pub const TASK: &[&str] = &["prompt", "score", "feedback", "principle"];
 const ITEM: &[&str] = &["id", "text", "category", "feedback"];
 const CATEGORY: &[&str] = &["id", "text"];
 const STEP: &[&str] = &["id", "text", "answer", "unit", "tolerance", "hint"];
-const FIELD: &[&str] = &["id", "label", "input", "options", "min_chars"];
+const FIELD: &[&str] = &["id", "label", "input", "options", "min_chars", "criterion"];
 const OPTION: &[&str] = &["id", "text", "score", "feedback"];
 
 /// The fields an activity of `kind` may have (beyond `kind`, `title`, `intro`).
@@ -254,7 +254,8 @@ pub fn lower_plan(f: &Fields, sink: &mut Sink) -> Plan {
             }
             Some((n, _)) => n as u32,
         };
-        Some(PlanField { id, label, input, options, min_chars, span })
+        let rubric = super::lower_rubric::lower_rubric(ff, sink, input);
+        Some(PlanField { id, label, input, options, min_chars, rubric, span })
     });
     Plan { task, fields }
 }

@@ -231,6 +231,8 @@ pub struct PlanField {
     pub options: Vec<PlanOption>,
     /// Text fields: the fewest characters accepted (0 = may be left empty).
     pub min_chars: u32,
+    /// Text fields: the teacher's rubric for the answer (empty: none). See `rubric.rs`.
+    pub rubric: Vec<super::rubric::Criterion>,
     #[serde(skip)]
     pub span: Span,
 }

@@ -139,6 +139,9 @@ pub fn validate(pack: &Pack) -> Result<(), String> {
                     if f.input != FieldInput::Text && f.options.is_empty() {
                         return bad(format!("{at} 的字段「{}」没有选项", f.id));
                     }
+                    if let Some(p) = super::rubric::rubric_problem(&f.rubric) {
+                        return bad(format!("{at} 的字段「{}」:{p}", f.id));
+                    }
                 }
             }
             ActivityBody::Crm(c) => {

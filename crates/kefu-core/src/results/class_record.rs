@@ -24,6 +24,7 @@ use crate::util::fnv::fnv1a_64;
 use super::dashboard::{Counted, Dashboard};
 use super::file::ResultPlay;
 use super::import::{Import, Row};
+use super::marking::{valid_marks, Draft, Mark};
 use super::student::Student;
 use super::verify::{verify, Verdict};
 
@@ -31,8 +32,9 @@ use super::verify::{verify, Verdict};
 pub const CLASSES: &str = "kefu-sim/class/";
 /// The `format` of an exported class record file.
 pub const EXPORT_FORMAT: &str = "kefu-sim-class";
-/// The schema of an exported class record file.
-pub const EXPORT_SCHEMA: u32 = 1;
+/// The schema of an exported class record file: 2 since entries carry the teacher's marks (an
+/// older app refuses the file instead of dropping the marks; schema 1 files are still read).
+pub const EXPORT_SCHEMA: u32 = 2;
 /// Longest class name accepted, in characters.
 pub const CLASS_NAME_MAX: usize = 40;
 
@@ -47,6 +49,9 @@ pub struct Entry {
     pub imported: i64,
     pub student: Student,
     pub play: ResultPlay,
+    /// The teacher's marks of the play's free-text answers (`marking.rs`); schema 2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<Mark>,
 }
 
 /// A class: its name and results, in the order they were imported.
@@ -59,7 +64,25 @@ pub struct ClassRecord {
 }
 
 impl Versioned for ClassRecord {
-    const SCHEMA: u32 = 1;
+    const SCHEMA: u32 = 2;
+
+    /// 1 → 2: entries gain `marks` (teacher marking), empty for every old entry.
+    fn migrate(from: u32, data: serde_json::Value) -> Result<serde_json::Value, String> {
+        match from {
+            1 => Ok(migrate_v1(data)),
+            _ => Err(format!("没有从第 {from} 版班级记录升级的方法")),
+        }
+    }
+}
+
+/// Schema 1 → 2: every entry gets an empty `marks` list (nothing else changes).
+fn migrate_v1(mut data: serde_json::Value) -> serde_json::Value {
+    if let Some(entries) = data.get_mut("entries").and_then(|e| e.as_array_mut()) {
+        for e in entries.iter_mut().filter_map(|e| e.as_object_mut()) {
+            e.entry("marks").or_insert_with(|| serde_json::Value::Array(vec![]));
+        }
+    }
+    data
 }
 
 /// What makes two imports the same result (see `import::same_result`): the student number, the
@@ -183,8 +206,21 @@ impl ClassRecord {
             imported: now,
             student: student.clone(),
             play: play.clone(),
+            marks: vec![],
         });
         true
+    }
+
+    /// Applies a marking draft to the entry it is for (read afresh by [`update`]); false when the
+    /// entry is no longer in the class. The draft's marks were checked against the rubric.
+    pub fn save_marks(&mut self, draft: &Draft, now: i64) -> bool {
+        match self.entries.iter_mut().find(|e| e.key == draft.entry) {
+            Some(e) => {
+                draft.apply_to(&mut e.marks, now);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Adds the results of an import that count (verified; each once).
@@ -328,6 +364,7 @@ impl ClassView {
                     verdict: v.clone(),
                     duplicate_of: None,
                     copy_of: None,
+                    marks: e.marks.clone(),
                 });
             }
         }
@@ -460,10 +497,14 @@ pub fn from_export(text: &str, packs: &[Rc<LoadedPack>], id: &str) -> Result<Fro
     let mut refused = vec![];
     for e in file.record.entries {
         match verify(packs, &e.play) {
-            Verdict::Verified(_) => {
+            Verdict::Verified(v) => {
                 // The key is computed again: a stored key is not trusted either.
                 if !record.add(&e.file, &e.student, &e.play, e.imported) {
                     continue;
+                }
+                // Marks are kept where they fit the rubric of the pack the play was made on.
+                if let Some(last) = record.entries.last_mut() {
+                    last.marks = valid_marks(&v.session.loaded().pack, &e.marks);
                 }
             }
             v => refused.push((e, v.label())),

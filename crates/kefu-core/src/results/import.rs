@@ -31,6 +31,8 @@ pub struct Row {
     /// Another student's row with the very same play (pack, seed, start time, answers and their
     /// times): one of the two files is a copy of the other.
     pub copy_of: Option<usize>,
+    /// The teacher's marks of its free-text answers (only rows of a class record have any).
+    pub marks: Vec<super::marking::Mark>,
 }
 
 impl Row {
@@ -111,6 +113,7 @@ impl Import {
                     verdict: Verdict::Malformed(m),
                     duplicate_of: None,
                     copy_of: None,
+                    marks: vec![],
                 });
                 return;
             }
@@ -125,6 +128,7 @@ impl Import {
                     verdict: Verdict::Malformed(m),
                     duplicate_of: None,
                     copy_of: None,
+                    marks: vec![],
                 },
                 Ok(play) => {
                     // The first earlier row with the same result (rows are a class's worth: a
@@ -155,6 +159,7 @@ impl Import {
                         verdict,
                         duplicate_of,
                         copy_of,
+                        marks: vec![],
                     }
                 }
             };

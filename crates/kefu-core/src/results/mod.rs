@@ -11,6 +11,7 @@ pub mod class_record;
 pub mod dashboard;
 pub mod file;
 pub mod import;
+pub mod marking;
 pub mod mistakes;
 pub mod needs;
 pub mod parse;

@@ -5,7 +5,8 @@
 use crate::util::csv::{defuse, write_record, BOM};
 
 use super::dashboard::Dashboard;
-use super::import::Import;
+use super::import::{Import, Row};
+use super::marking::{detail, total};
 
 /// Writes `rows` as CSV with the BOM.
 fn write(rows: Vec<Vec<String>>) -> Vec<u8> {
@@ -97,7 +98,10 @@ pub fn mistakes_csv(d: &Dashboard) -> Vec<u8> {
 }
 
 /// Every imported row with its verdict, flagged ones included: the teacher's record of what was
-/// handed in and what was wrong with it.
+/// handed in and what was wrong with it. The last two columns are the teacher's marking of the
+/// play's free-text answers where its pack has a rubric (`marking.rs`): the total as
+/// `points/max` (未评 when no criterion is marked) and each criterion (`field·criterion:
+/// points/max`, or 未评); empty when the pack has no rubric for the play's answers.
 pub fn results_csv(import: &Import) -> Vec<u8> {
     let mut rows = vec![[
         "文件",
@@ -112,6 +116,8 @@ pub fn results_csv(import: &Import) -> Vec<u8> {
         "得分率(%)",
         "重复",
         "疑似复制",
+        "教师评分",
+        "评分明细",
     ]
     .map(String::from)
     .to_vec()];
@@ -136,8 +142,25 @@ pub fn results_csv(import: &Import) -> Vec<u8> {
             r.duplicate_of.map(|_| "是".to_string()).unwrap_or_default(),
             r.copy_of.map(|j| format!("与第 {} 行相同", j + 1)).unwrap_or_default(),
         ]);
+        let (total, detail) = marking_columns(r);
+        if let Some(row) = rows.last_mut() {
+            row.extend([total, defuse(&detail)]);
+        }
     }
     write(rows)
+}
+
+/// The marking total and detail of a row (empty when its pack has no rubric for its answers).
+fn marking_columns(r: &Row) -> (String, String) {
+    let (Some(v), Some(play)) = (r.verdict.verified(), &r.play) else { return Default::default() };
+    let pack = &v.session.loaded().pack;
+    let t = total(pack, &play.answers, &r.marks);
+    if t.criteria == 0 {
+        return Default::default();
+    }
+    // Nothing marked yet reads 未评, not 0 points: the answer has not been judged.
+    let shown = if t.marked == 0 { "未评".to_string() } else { format!("{}/{}", t.points, t.max) };
+    (shown, detail(pack, &play.answers, &r.marks))
 }
 
 #[cfg(test)]

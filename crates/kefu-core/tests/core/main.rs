@@ -15,6 +15,7 @@ mod fast_toml;
 mod hostile_packs;
 mod results_class_record;
 mod results_dashboard;
+mod results_marking;
 mod results_scorm;
 mod results_verify;
 mod results_xapi;

@@ -263,4 +263,8 @@ fn write_e2e_result_files() {
         let play = ResultPlay::of_session(&s, T0 + i64::from(n) * DAY);
         std::fs::write(format!("{dir}/student{n}.json"), file(n, vec![play])).unwrap();
     }
+    // A 七彩阳光 plan with free-text answers, for marking with the pack's rubric.
+    let qicai = packs.iter().find(|p| p.pack.meta.id == "qicai-plan").unwrap();
+    let play = ResultPlay::of_session(&best(qicai, 4), T0 + 4 * DAY);
+    std::fs::write(format!("{dir}/student4.json"), file(4, vec![play])).unwrap();
 }

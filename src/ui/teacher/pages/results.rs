@@ -72,6 +72,10 @@ pub fn results_page() -> Html {
         let state = state.clone();
         Callback::from(move |e: String| state.dispatch(Action::Notice(e)))
     };
+    let on_open = {
+        let state = state.clone();
+        Some(Callback::from(move |n: String| state.dispatch(Action::OpenStudent(Some(n)))))
+    };
     let summary = state.import.summary();
     html! {
         <div class="results-page">
@@ -103,7 +107,7 @@ pub fn results_page() -> Html {
             }
             // The chosen class's dashboard, mistakes and CSVs (over the date range).
             if state.class.is_some() {
-                <DashboardView dashboard={state.class_dashboard.clone()} import={state.class_import.clone()} {on_error} />
+                <DashboardView dashboard={state.class_dashboard.clone()} import={state.class_import.clone()} {on_error} {on_open} />
             }
         </div>
     }

@@ -56,8 +56,6 @@ fn input_value(e: &Event) -> String {
 pub fn class_panel() -> Html {
     let state = use_app::<TeacherHandle>();
     let name = use_state(String::new);
-    // The student whose plays are open.
-    let open = use_state(|| None::<String>);
     // The last chosen class is opened again on a visit (the first stored one).
     {
         let state = state.clone();
@@ -188,10 +186,10 @@ pub fn class_panel() -> Html {
                         { for students.into_iter().map(|(n, name)| {
                             let plays = view.plays_of(&n).len();
                             let toggle = {
-                                let (open, n) = (open.clone(), n.clone());
+                                let (state, n) = (state.clone(), n.clone());
                                 Callback::from(move |_: MouseEvent| {
-                                    let now_open = open.as_deref() == Some(n.as_str());
-                                    open.set(if now_open { None } else { Some(n.clone()) });
+                                    let now_open = state.open_student.as_deref() == Some(n.as_str());
+                                    state.dispatch(Action::OpenStudent((!now_open).then(|| n.clone())));
                                 })
                             };
                             html! {
@@ -203,7 +201,7 @@ pub fn class_panel() -> Html {
                         }) }
                     </ul>
                 </details>
-                if let Some(n) = open.as_ref().filter(|n| record.entries.iter().any(|e| e.student.number == **n)) {
+                if let Some(n) = state.open_student.as_ref().filter(|n| record.entries.iter().any(|e| e.student.number == **n)) {
                     <StudentPlays view={view.clone()} number={n.clone()} range={state.range} />
                 }
                 <p class="class-actions">

@@ -1,6 +1,7 @@
 //! The class dashboard of the counted results: per student the best attempt's score per skill,
 //! completion and time; per skill the class's distribution; the choices most students got wrong
-//! and the exercise items most missed; and the CSV downloads.
+//! and the exercise items most missed; and the CSV downloads. In a class, a student's row opens
+//! that student's plays (`on_open`).
 
 use std::rc::Rc;
 
@@ -16,11 +17,17 @@ pub struct DashboardProps {
     pub import: Rc<Import>,
     /// Reports a failed download.
     pub on_error: Callback<String>,
+    /// Opens a student's plays (by number); rows have no such control when `None` (an import
+    /// not kept in a class has no stored plays to open).
+    #[prop_or_default]
+    pub on_open: Option<Callback<String>>,
 }
 
 impl PartialEq for DashboardProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.dashboard, &other.dashboard) && Rc::ptr_eq(&self.import, &other.import)
+        Rc::ptr_eq(&self.dashboard, &other.dashboard)
+            && Rc::ptr_eq(&self.import, &other.import)
+            && self.on_open.is_some() == other.on_open.is_some()
     }
 }
 
@@ -81,7 +88,16 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
                         { for d.students.iter().map(|row| html! {
                             <tr data-student-row={row.student.number.clone()} data-completed={row.completed.to_string()}>
                                 <td>{ row.student.number.clone() }</td>
-                                <td>{ row.student.name.clone() }</td>
+                                <td>
+                                    { row.student.name.clone() }
+                                    if let Some(open) = &props.on_open {
+                                        <button class="link" data-open-plays={row.student.number.clone()}
+                                                onclick={ let (open, n) = (open.clone(), row.student.number.clone());
+                                                          Callback::from(move |_: MouseEvent| open.emit(n.clone())) }>
+                                            {"查看作答"}
+                                        </button>
+                                    }
+                                </td>
                                 <td>{ format!("{}/{}", row.completed, total_packs) }</td>
                                 <td>{ duration(row.time_ms) }</td>
                                 { for row.packs.iter().zip(&d.packs).map(|(r, col)| match r {

@@ -1,6 +1,7 @@
 //! A student's plays in the chosen class (issue 17): each stored result, replayed, with its pack,
 //! finish time, percent, whether it is the best or the latest on its pack, and — opened — the
-//! transcript and the debrief as the student saw them (both rebuilt by the replay).
+//! transcript and the debrief as the student saw them (both rebuilt by the replay), and the
+//! teacher's marking of its free-text answers where the pack has a rubric (`marking.rs`).
 
 use std::rc::Rc;
 
@@ -8,6 +9,9 @@ use yew::prelude::*;
 
 use crate::ui::components::debrief::DebriefView;
 use crate::ui::components::transcript::{SessionRef, Transcript};
+use crate::ui::teacher::app::TeacherHandle;
+use crate::ui::teacher::views::marking::marking;
+use crate::ui::use_app::use_app;
 use kefu_core::results::class_record::{ClassView, Range};
 use kefu_core::util::time::datetime;
 
@@ -26,6 +30,23 @@ impl PartialEq for StudentPlaysProps {
 
 #[function_component(StudentPlays)]
 pub fn student_plays(props: &StudentPlaysProps) -> Html {
+    let state = use_app::<TeacherHandle>();
+    // Opened from a dashboard row further down the page: bring the plays into view.
+    {
+        let number = props.number.clone();
+        use_effect_with(number, |number| {
+            #[cfg(target_arch = "wasm32")]
+            if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+                // A student number is free text: escape it inside the selector's quotes.
+                let n = number.replace('\\', "\\\\").replace('"', "\\\"");
+                d.query_selector(&format!("[data-student-plays=\"{n}\"]")).ok().flatten()
+            }) {
+                el.scroll_into_view();
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = number;
+        });
+    }
     let view = &props.view;
     let marks = view.best_latest(&props.number, props.range);
     let plays = view.plays_of(&props.number);
@@ -48,6 +69,7 @@ pub fn student_plays(props: &StudentPlaysProps) -> Html {
                             <summary>{ format!("{} · {} · {}%{tag}", e.play.pack.title, datetime(e.play.finished, 480), v.debrief.percent) }</summary>
                             <Transcript session={SessionRef(std::rc::Rc::new(v.session.clone()))} />
                             <DebriefView debrief={v.debrief.clone()} title={e.play.pack.title.clone()} seed={e.play.seed} />
+                            { marking(&state, e, &v.session.loaded().pack) }
                         </details>
                     },
                     None => html! {
