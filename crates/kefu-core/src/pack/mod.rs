@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod exercise;
 pub mod expr;
 pub mod fast_toml;
+pub mod legacy;
 pub mod loaded;
 pub mod lower;
 pub mod lower_crm;

@@ -223,7 +223,9 @@ pub struct PlanOption {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// (De)serialized by hand: in the form before rubrics (`legacy::before_rubrics`) it has no
+/// `rubric`, so that teacher packs stored before can still be read.
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlanField {
     pub id: String,
     pub label: String,
@@ -233,8 +235,78 @@ pub struct PlanField {
     pub min_chars: u32,
     /// Text fields: the teacher's rubric for the answer (empty: none). See `rubric.rs`.
     pub rubric: Vec<super::rubric::Criterion>,
-    #[serde(skip)]
     pub span: Span,
+}
+
+/// [`PlanField`] as written now.
+#[derive(Serialize)]
+#[serde(rename = "PlanField")]
+struct PlanFieldOut<'a> {
+    id: &'a str,
+    label: &'a str,
+    input: &'a FieldInput,
+    options: &'a [PlanOption],
+    min_chars: u32,
+    rubric: &'a [super::rubric::Criterion],
+}
+
+/// [`PlanField`] as written in the form before rubrics (tests of reading that form).
+#[derive(Serialize)]
+#[serde(rename = "PlanField")]
+struct PlanFieldOutBeforeRubrics<'a> {
+    id: &'a str,
+    label: &'a str,
+    input: &'a FieldInput,
+    options: &'a [PlanOption],
+    min_chars: u32,
+}
+
+/// [`PlanField`] as read now.
+#[derive(Deserialize)]
+#[serde(rename = "PlanField")]
+struct PlanFieldIn {
+    id: String,
+    label: String,
+    input: FieldInput,
+    options: Vec<PlanOption>,
+    min_chars: u32,
+    rubric: Vec<super::rubric::Criterion>,
+}
+
+/// [`PlanField`] as read in the form before rubrics.
+#[derive(Deserialize)]
+#[serde(rename = "PlanField")]
+struct PlanFieldBeforeRubrics {
+    id: String,
+    label: String,
+    input: FieldInput,
+    options: Vec<PlanOption>,
+    min_chars: u32,
+}
+
+impl Serialize for PlanField {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (id, label, input, options) = (&self.id[..], &self.label[..], &self.input, &self.options[..]);
+        let min_chars = self.min_chars;
+        if super::legacy::reading_before_rubrics() {
+            PlanFieldOutBeforeRubrics { id, label, input, options, min_chars }.serialize(s)
+        } else {
+            PlanFieldOut { id, label, input, options, min_chars, rubric: &self.rubric }.serialize(s)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for PlanField {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (id, label, input, options, min_chars, rubric) = if super::legacy::reading_before_rubrics() {
+            let f = PlanFieldBeforeRubrics::deserialize(d)?;
+            (f.id, f.label, f.input, f.options, f.min_chars, vec![])
+        } else {
+            let f = PlanFieldIn::deserialize(d)?;
+            (f.id, f.label, f.input, f.options, f.min_chars, f.rubric)
+        };
+        Ok(PlanField { id, label, input, options, min_chars, rubric, span: Span::default() })
+    }
 }
 
 /// A structured plan: option fields scored by their options' `score` (the rubric), free-text fields

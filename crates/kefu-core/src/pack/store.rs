@@ -32,7 +32,29 @@ struct Stored {
 }
 
 impl Versioned for Stored {
-    const SCHEMA: u32 = 1;
+    /// 2: compiled files in the form with rubrics (`pack::legacy`); 1: before rubrics.
+    const SCHEMA: u32 = 2;
+
+    fn migrate(from: u32, mut data: serde_json::Value) -> Result<serde_json::Value, String> {
+        match from {
+            // The file is rewritten in the current form; the summary and hash are unchanged, so
+            // plays made on the pack still match it.
+            1 => {
+                let text = |k: &str| data.get(k).and_then(|v| v.as_str()).map(str::to_string);
+                let (Some(summary), Some(file)) = (text("summary"), text("file")) else {
+                    return Err("场景包数据缺少内容".into());
+                };
+                let summary: PackSummary = postcard::from_bytes(&base64::decode_url(&summary)?)
+                    .map_err(|e| format!("场景包数据已损坏({e})"))?;
+                let file = base64::decode_url(&file)?;
+                let pack = crate::pack::legacy::before_rubrics(|| decode_file(&file, &summary))?;
+                data["file"] =
+                    serde_json::Value::String(base64::encode_url(&encode_file(&pack, &summary.hash)));
+                Ok(data)
+            }
+            _ => Err(format!("没有从第 {from} 版数据升级的方法")),
+        }
+    }
 }
 
 /// One stored pack: its summary, and its compiled file still encoded (decoded only to play).
@@ -221,6 +243,49 @@ pub fn remove(store: &dyn Store, id: &str) -> Result<(), StoreError> {
 mod tests {
     use super::*;
     use crate::storage::MemoryStore;
+
+    /// A pack stored before rubrics (schema 1: its plan fields written without `rubric`) is read,
+    /// decodes to the same pack with no rubric, and plays under its old hash.
+    #[test]
+    fn a_pack_stored_before_rubrics_still_opens() {
+        let mut loaded =
+            (*crate::testing::builtin().into_iter().find(|(_, p)| p.pack.meta.id == "qicai-plan").unwrap().1)
+                .clone();
+        loaded.pack.meta.id = "my-plan".into();
+        let summary = PackSummary::of(&loaded.pack, &loaded.hash);
+        let old_file = crate::pack::legacy::before_rubrics(|| encode_file(&loaded.pack, &loaded.hash));
+        assert_ne!(
+            old_file,
+            encode_file(&loaded.pack, &loaded.hash),
+            "the pack has rubrics: the forms differ"
+        );
+        let stored = Stored {
+            summary: base64::encode_url(&postcard::to_allocvec(&summary).unwrap()),
+            file: base64::encode_url(&old_file),
+        };
+        let s = MemoryStore::new();
+        let text = serde_json::json!({ "schema": 1, "data": stored }).to_string();
+        s.set(&StoredPack::key("my-plan"), &text).unwrap();
+        let mut notices = vec![];
+        let listed = list(&s, 1, &mut notices);
+        assert!(notices.is_empty(), "{notices:?}");
+        let back = listed[0].decode().unwrap();
+        assert_eq!(back.hash, loaded.hash);
+        let mut expected = loaded.pack.clone();
+        for a in &mut expected.activities {
+            if let crate::pack::model::ActivityBody::Plan(p) = &mut a.body {
+                p.fields.iter_mut().for_each(|f| f.rubric.clear());
+            }
+        }
+        assert!(encode_file(&back.pack, &back.hash) == encode_file(&expected, &loaded.hash));
+        // Damaged old bytes are set aside, not played.
+        let bad = Stored { file: base64::encode_url(&old_file[..old_file.len() / 2]), ..stored };
+        s.set(&StoredPack::key("my-plan"), &serde_json::json!({ "schema": 1, "data": bad }).to_string())
+            .unwrap();
+        let mut notices = vec![];
+        assert!(list(&s, 2, &mut notices).is_empty());
+        assert_eq!(notices.len(), 1);
+    }
 
     fn pack(id: &str, version: u32, title: &str) -> LoadedPack {
         let text = format!(
