@@ -2,27 +2,18 @@
 // from the site (plus the hash of trunk's inline loader), no 'unsafe-inline' or 'unsafe-eval', no
 // inline styles; each page starts under it without a violation (the harness turns any
 // `securitypolicyviolation` into a problem), and an injected inline script does not run.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDir, launch, newPage } from './lib/harness.mjs';
+import { useSite, newPage } from './lib/harness.mjs';
 
 const PAGES = ['', 'crm/', 'teacher/', 'teacher/packs/', 'lms/', 'lms/scorm/'];
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDir();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 test('every page has a strict policy and starts without a violation', async () => {
   for (const path of PAGES) {
-    const page = await newPage(browser);
-    await page.goto(server.url + path);
+    const page = await newPage(site.browser);
+    await page.goto(site.server.url + path);
     await page.locator('nav, main, [data-pack]').first().waitFor();
     await page.waitForLoadState('load');
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');

@@ -1,21 +1,12 @@
 // The student's first page is static HTML (src/ui/student/static_home): it lists every built-in pack
 // with the app's own hooks before any wasm arrives, costs a first visit ≤ 120 KB gzip, only
 // prefetches the play app, marks an unfinished play, and hands over to the app on a click.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { serveDir, launch, newPage, waitForStep } from './lib/harness.mjs';
+import { useSite, newPage, waitForStep } from './lib/harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDir();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** The home page's packs as shown: id and the texts of the card but its unfinished-play mark, in page
  * order. */
@@ -26,7 +17,7 @@ const cards = (page) =>
   })));
 
 test('the first page works before the app: every pack listed, ≤ 120 KB gzip, the app only prefetched', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(site.browser);
   // Hold the app's wasm (the prefetch and any fetch): whatever the page shows now, it shows without it.
   const held = [];
   let release = null;
@@ -36,7 +27,7 @@ test('the first page works before the app: every pack listed, ≤ 120 KB gzip, t
     const headers = await r.allHeaders();
     bodies.push({ url: r.url(), type: r.request().resourceType(), body: await r.body().catch(() => Buffer.alloc(0)), headers });
   });
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   await page.waitForLoadState('load');
 
   const shown = await cards(page);
@@ -71,8 +62,8 @@ test('the first page works before the app: every pack listed, ≤ 120 KB gzip, t
 });
 
 test('an unfinished play is marked on the static page, and a click resumes it', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(site.browser);
+  await page.goto(site.server.url);
   await page.locator('[data-pack="jewelry-clerk"]').click();
   assert.equal(await waitForStep(page), 'choice');
   const node = await page.locator('[data-node]').getAttribute('data-node');
@@ -81,7 +72,7 @@ test('an unfinished play is marked on the static page, and a click resumes it', 
   await page.locator('[data-feedback]').waitFor();
 
   // Back on the first page (a reload of `#/play` would start the app at once).
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   await page.locator('[data-pack="jewelry-clerk"] .badge').waitFor();
   assert.equal(await page.locator('#static-home').count(), 1, 'still the static page');
   assert.equal(await page.locator('[data-pack] .badge').count(), 1, 'only the pack with a play is marked');
@@ -94,11 +85,11 @@ test('an unfinished play is marked on the static page, and a click resumes it', 
 });
 
 test('a route in the URL or a nav link starts the app at once', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}#/history`);
+  const page = await newPage(site.browser);
+  await page.goto(`${site.server.url}#/history`);
   await page.locator('[data-nav="history"].active').waitFor();
   assert.equal(await page.locator('#static-home').count(), 0);
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   await page.locator('#static-home').waitFor();
   await page.locator('[data-nav="history"]').click();
   await page.locator('[data-nav="history"].active').waitFor();

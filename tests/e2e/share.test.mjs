@@ -2,41 +2,25 @@
 // shows the link, a fresh browser (another student's phone) opens it, the pack is installed and
 // played to the debrief; a newer version's link replaces it and refuses the old unfinished play; a
 // damaged or truncated link shows a notice, stores nothing and leaves the app usable.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDir, launch, newPage, playToEnd, waitForStep } from './lib/harness.mjs';
+import { useSite, newPage, packcheckJson, playToEnd, waitForStep } from './lib/harness.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const GOOD = fileURLToPath(new URL('./fixtures/teacher-pack.toml', import.meta.url));
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDir();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
-/** The compiled model of a pack file (`packcheck --json --model`): the test's answers come from it. */
-function model(file) {
-  const args = ['run', '--quiet', '--locked', '-p', 'kefu-cli', '--bin', 'packcheck', '--', '--json', '--model', file];
-  const run = spawnSync('cargo', args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
-  if (run.status !== 0) throw new Error(`packcheck failed: ${run.stderr}`);
-  return JSON.parse(run.stdout).files[0].pack;
-}
+/** The compiled model of a pack file: the test's answers come from it. */
+const model = (file) => packcheckJson(file, true).files[0].pack;
 
 /** Loads `file` on the packs page of a fresh browser and returns its share link. */
 async function shareLink(file, id) {
-  const teacher = await newPage(browser);
-  await teacher.goto(`${server.url}teacher/packs/`);
+  const teacher = await newPage(site.browser);
+  await teacher.goto(`${site.server.url}teacher/packs/`);
   await teacher.locator('[data-pack-file]').setInputFiles(file);
   await teacher.locator('[data-pack-report]').waitFor();
   const link = teacher.locator(`[data-loaded-pack="${id}"] [data-share-link]`);
@@ -55,10 +39,10 @@ test('a share link installs the pack in another browser, where it is played to t
   const pack = model(GOOD);
   const id = pack.meta.id;
   const url = await shareLink(GOOD, id);
-  assert.ok(url.startsWith(server.url) && url.includes('#/install/'), url);
+  assert.ok(url.startsWith(site.server.url) && url.includes('#/install/'), url);
 
   // Another student's browser: nothing but the link.
-  const student = await newPage(browser);
+  const student = await newPage(site.browser);
   await student.goto(url);
   await student.locator(`[data-pack="${id}"][data-local]`).waitFor();
   assert.match(await student.locator('[data-notice]').first().textContent(), /已安装/);
@@ -78,7 +62,7 @@ test('a share link installs the pack in another browser, where it is played to t
 test('a newer version by link replaces the old one and refuses its unfinished play', async () => {
   const pack = model(GOOD);
   const id = pack.meta.id;
-  const student = await newPage(browser);
+  const student = await newPage(site.browser);
   await student.goto(await shareLink(GOOD, id));
   await student.locator(`[data-pack="${id}"]`).click();
   await waitForStep(student);
@@ -109,7 +93,7 @@ test('a damaged or truncated link shows a notice and stores nothing', async () =
     url.slice(0, at) + '!!not-base64!!',
   ];
   for (const link of broken) {
-    const page = await newPage(browser);
+    const page = await newPage(site.browser);
     await page.goto(link);
     await page.locator('[data-notice]').first().waitFor();
     assert.match(await page.locator('[data-notice]').first().textContent(), /损坏|不完整/);

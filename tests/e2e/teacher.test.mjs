@@ -11,12 +11,10 @@
 //        malformed files, and the CSV downloads hold a BOM and the expected rows.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { serveDir, launch, newPage, playToEnd, packModels, debriefScores, waitForStep, snapshot } from './lib/harness.mjs';
+import { serveDir, launch, newPage, packcheckJson, playToEnd, packModels, debriefScores, waitForStep, snapshot } from './lib/harness.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const GOOD = `${FIXTURES}teacher-pack.toml`;
 const BROKEN = `${FIXTURES}broken-pack.toml`;
@@ -33,12 +31,7 @@ after(async () => {
 });
 
 /** `packcheck --json [--model]` on one file: the report the UI must agree with. */
-function packcheck(file, model = false) {
-  const args = ['run', '--quiet', '--locked', '-p', 'kefu-cli', '--bin', 'packcheck', '--', '--json', ...(model ? ['--model'] : []), file];
-  const run = spawnSync('cargo', args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
-  if (run.status !== 0 && run.status !== 1) throw new Error(`packcheck failed: ${run.stderr}`);
-  return JSON.parse(run.stdout).files[0];
-}
+const packcheck = (file, model = false) => packcheckJson(file, model).files[0];
 
 const teacherUrl = (hash = '#/results') => `${server.url}teacher/${hash}`;
 // The packs page is an app of its own (it alone carries the checker).

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile, stat } from 'node:fs/promises';
 import { join, extname, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const DIST = fileURLToPath(new URL('../../../dist/', import.meta.url));
@@ -77,6 +78,31 @@ export async function launch() {
       '--disable-sync',
     ],
   });
+}
+
+/** The built site served and a browser, for every test of the calling file (started before the first,
+ * closed after the last): `const site = useSite();` then `site.server.url`, `site.browser`. */
+export function useSite() {
+  const site = {};
+  before(async () => {
+    site.server = await serveDir();
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
+}
+
+/** `packcheck --json [--model]` on one pack file or folder: the report (and the compiled model) the
+ * UI must agree with. */
+export function packcheckJson(file, model = false) {
+  const root = fileURLToPath(new URL('../../../', import.meta.url));
+  const args = ['run', '--quiet', '--locked', '-p', 'kefu-cli', '--bin', 'packcheck', '--', '--json', ...(model ? ['--model'] : []), file];
+  const run = spawnSync('cargo', args, { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (run.status !== 0 && run.status !== 1) throw new Error(`packcheck failed: ${run.stderr}`);
+  return JSON.parse(run.stdout);
 }
 
 /** A fresh page whose problems are collected in `page.problems`. */
