@@ -11,6 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, ReadableStream, ReadableStreamDefaultReader, ReadableWritablePair};
 
 use kefu_core::pack::share::{self, MAX_LINK_CHARS, MAX_PAYLOAD_BYTES};
+use kefu_core::pack::store::StoredPack;
 use kefu_core::pack::LoadedPack;
 use kefu_core::util::base64;
 
@@ -61,12 +62,13 @@ pub enum LinkError {
     Browser(String),
 }
 
-/// The pack in a link's `DATA`, checked, or a Chinese message for the student.
-pub async fn open(data: &str) -> Result<LoadedPack, String> {
+/// The pack in a link's `DATA`, checked, and its stored form (the link's own bytes), or a Chinese
+/// message for the student.
+pub async fn open(data: &str) -> Result<(LoadedPack, StoredPack), String> {
     const DAMAGED: &str = "分享链接不完整或已损坏,请向老师重新索取链接";
     let packed = base64::decode_url(data).map_err(|_| DAMAGED.to_string())?;
     let payload = inflate(&packed, MAX_PAYLOAD_BYTES).await.map_err(|_| DAMAGED.to_string())?;
-    share::decode(&payload)
+    share::decode_stored(&payload)
 }
 
 /// Copies `text` to the clipboard; `false` when the browser refused (no permission, not HTTPS).

@@ -14,6 +14,7 @@
 //! "fixes" a character); the engine's invariants are checked by `validate` whatever the checksum
 //! says, since a link can be made by anyone.
 
+use crate::pack::store::StoredPack;
 use crate::pack::summary::{encode_file, PackSummary};
 use crate::pack::{LoadedPack, Pack};
 use crate::util::fnv::fnv1a_64;
@@ -42,6 +43,11 @@ pub fn payload(loaded: &LoadedPack) -> Vec<u8> {
 /// The pack a link's payload carries, checked as a pack from storage is (`validate`), or a Chinese
 /// message saying why the link cannot be used.
 pub fn decode(payload: &[u8]) -> Result<LoadedPack, String> {
+    decode_stored(payload).map(|(loaded, _)| loaded)
+}
+
+/// [`decode`], with the pack also in the form `pack::store` keeps (the link's own compiled bytes).
+pub fn decode_stored(payload: &[u8]) -> Result<(LoadedPack, StoredPack), String> {
     const DAMAGED: &str = "分享链接不完整或已损坏,请向老师重新索取链接";
     let (&format, rest) = payload.split_first().ok_or(DAMAGED)?;
     if format != FORMAT {
@@ -61,7 +67,8 @@ pub fn decode(payload: &[u8]) -> Result<LoadedPack, String> {
         return Err(DAMAGED.into());
     }
     super::validate::validate(&pack)?;
-    Ok(LoadedPack { pack, hash })
+    let stored = StoredPack::from_file(PackSummary::of(&pack, &hash), file.to_vec());
+    Ok((LoadedPack { pack, hash }, stored))
 }
 
 /// The summary the home page lists for a pack that arrived by link.
@@ -102,6 +109,14 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_stored_form_is_the_links_own_file() {
+        let loaded = &builtin_packs()[0];
+        let (_, stored) = decode_stored(&payload(loaded)).unwrap();
+        assert!(stored == StoredPack::of(loaded), "the same bytes as encoding the pack again");
+        assert_eq!(stored.decode().unwrap().hash, loaded.hash);
     }
 
     #[test]

@@ -66,6 +66,12 @@ pub struct StoredPack {
 }
 
 impl StoredPack {
+    /// A pack as it arrived compiled: `file` is `encode_file(pack, summary.hash)`, already checked
+    /// (`share::decode`).
+    pub fn from_file(summary: PackSummary, file: Vec<u8>) -> StoredPack {
+        StoredPack { summary, file }
+    }
+
     pub fn of(loaded: &LoadedPack) -> StoredPack {
         StoredPack {
             summary: PackSummary::of(&loaded.pack, &loaded.hash),
@@ -206,11 +212,22 @@ pub fn install(
     loaded: &LoadedPack,
     builtin: &[PackSummary],
 ) -> Result<Installed, Refused> {
-    let meta = &loaded.pack.meta;
-    if builtin.iter().any(|b| b.id == meta.id) {
-        return Err(Refused::BuiltinId(meta.id.clone()));
+    install_stored(store, StoredPack::of(loaded), builtin)
+}
+
+/// [`install`] for a pack already in its stored form: a share link carries the compiled file, so
+/// the student app stores those bytes as they came (checked by `share::decode`) instead of encoding
+/// the pack again, which would put the whole model's serializer into the student's wasm.
+pub fn install_stored(
+    store: &dyn Store,
+    stored: StoredPack,
+    builtin: &[PackSummary],
+) -> Result<Installed, Refused> {
+    let new = &stored.summary;
+    if builtin.iter().any(|b| b.id == new.id) {
+        return Err(Refused::BuiltinId(new.id.clone()));
     }
-    let key = StoredPack::key(&meta.id);
+    let key = StoredPack::key(&new.id);
     // An unreadable old entry is copied to recovery by `load` and then overwritten.
     let old = match StoredPack::load(store, &key, 0) {
         Ok(Loaded::Found(p)) => Some(p.summary),
@@ -218,17 +235,16 @@ pub fn install(
         Ok(_) => None,
         Err(e) => return Err(Refused::Store(e)),
     };
-    let stored = StoredPack::of(loaded);
     let outcome = match old {
-        None => Installed::New(stored.summary.clone()),
-        Some(old) if old.hash == loaded.hash => return Ok(Installed::Unchanged(old)),
-        Some(old) if old.version > meta.version => {
-            return Err(Refused::Older { id: meta.id.clone(), installed: old.version, given: meta.version })
+        None => Installed::New(new.clone()),
+        Some(old) if old.hash == new.hash => return Ok(Installed::Unchanged(old)),
+        Some(old) if old.version > new.version => {
+            return Err(Refused::Older { id: new.id.clone(), installed: old.version, given: new.version })
         }
-        Some(old) if old.version == meta.version => {
-            return Err(Refused::SameVersionChanged { id: meta.id.clone(), version: meta.version })
+        Some(old) if old.version == new.version => {
+            return Err(Refused::SameVersionChanged { id: new.id.clone(), version: new.version })
         }
-        Some(old) => Installed::Replaced { old: old.version, new: stored.summary.clone() },
+        Some(old) => Installed::Replaced { old: old.version, new: new.clone() },
     };
     stored.save(store).map_err(Refused::Store)?;
     Ok(outcome)

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use kefu_core::pack::store::{install, Installed};
+use kefu_core::pack::store::{install_stored, Installed, StoredPack};
 use kefu_core::pack::{LoadedPack, PackSummary};
 
 use crate::ui::hash;
@@ -32,7 +32,7 @@ pub fn install_page(props: &InstallProps) -> Html {
             let data = data.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let message = match share_link::open(&data).await {
-                    Ok(loaded) => store(&state, loaded),
+                    Ok((loaded, stored)) => store(&state, loaded, stored),
                     Err(e) => e,
                 };
                 state.dispatch(Action::Notify(message));
@@ -44,12 +44,13 @@ pub fn install_page(props: &InstallProps) -> Html {
     html! { <p class="empty" data-installing="">{"正在安装老师分享的场景包……"}</p> }
 }
 
-/// Stores `loaded` and lists it; the notice to show.
-fn store(state: &AppHandle, loaded: LoadedPack) -> String {
+/// Stores the pack (`stored`: the link's own compiled bytes) and lists it (`loaded`); the notice to
+/// show.
+fn store(state: &AppHandle, loaded: LoadedPack, stored: StoredPack) -> String {
     let builtin: Vec<PackSummary> =
         state.catalog.iter().filter(|p| !state.local.contains(&p.id)).cloned().collect();
     let title = loaded.pack.meta.title.clone();
-    match install(state.saves.store().as_ref(), &loaded, &builtin) {
+    match install_stored(state.saves.store().as_ref(), stored, &builtin) {
         Ok(outcome) => {
             state.dispatch(Action::Installed { pack: Rc::new(loaded) });
             match outcome {
