@@ -41,7 +41,9 @@ pub struct StaticHome {
 /// Errors name what was not found, so a trunk upgrade that changes its output fails the build
 /// loudly instead of shipping a page that never starts.
 pub fn build(trunk_index: &str, app_html: &str, config: &BootConfig) -> Result<StaticHome, String> {
-    let (start, end) = tag_span(trunk_index, "<script type=\"module\">", "</script>")
+    // The loader, not any other module script (`trunk serve` adds its live-reload script).
+    let (start, end) = module_scripts(trunk_index)
+        .find(|&(s, e)| trunk_index[s..e].contains("module_or_path"))
         .ok_or("trunk's loader <script type=\"module\"> not found in index.html")?;
     let loader = &trunk_index[start..end];
     let js = quoted_after(loader, "from '").ok_or("the loader imports no JS file")?;
@@ -79,6 +81,17 @@ fn tag_span(s: &str, open: &str, close: &str) -> Option<(usize, usize)> {
     let start = s.find(open)?;
     let end = start + open.len() + s[start + open.len()..].find(close)? + close.len();
     Some((start, end))
+}
+
+/// The byte ranges of every `<script type="module">…</script>` in `s`.
+fn module_scripts(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let (start, end) = tag_span(&s[from..], "<script type=\"module\">", "</script>")?;
+        let span = (from + start, from + end);
+        from += end;
+        Some(span)
+    })
 }
 
 /// The text after `prefix` up to the next `'`.
@@ -141,6 +154,18 @@ window.wasmBindings = bindings;
         let page = build(TRUNK, "", &CONFIG).unwrap();
         assert!(page.boot_file.starts_with("boot-") && page.boot_file.ends_with(".js"));
         assert_eq!(page.boot_file, build(TRUNK, "other", &CONFIG).unwrap().boot_file);
+    }
+
+    #[test]
+    fn another_module_script_before_the_loader_stays() {
+        let other = "<script type=\"module\">const live = new WebSocket('ws://x');</script>\n";
+        let with_other = TRUNK.replace(
+            "<script type=\"module\">\nimport init",
+            &format!("{other}<script type=\"module\">\nimport init"),
+        );
+        let page = build(&with_other, "", &CONFIG).unwrap();
+        assert!(page.index_html.contains(other.trim_end()), "the other script is kept");
+        assert!(!page.index_html.contains("import init"));
     }
 
     #[test]
