@@ -1,6 +1,6 @@
 //! Writes the student's static first page (`ui::student::static_home`) into a built site:
 //! `cargo run --example static_home -- DIST` rewrites `DIST/index.html` (trunk's student page) and
-//! writes the boot script next to it. Run by trunk's post-build hook (scripts/trunk-post-build.sh).
+//! writes the boot script and the app manifest next to it. Run by trunk's post-build hook (scripts/trunk-post-build.sh).
 //!
 //! An example rather than a binary: it needs Yew's server-side rendering and an async runtime,
 //! which the app has only as dev-dependencies (the wasm never carries them).
@@ -32,6 +32,7 @@ async fn main() {
     let page = build(&trunk_index, &app_html, &config)
         .unwrap_or_else(|e| fail(&format!("{}: {e}", index.display())));
     std::fs::write(dist.join(&page.boot_file), BOOT_JS).unwrap_or_else(|e| fail(&e.to_string()));
+    std::fs::write(dist.join(&page.manifest_file), &page.manifest).unwrap_or_else(|e| fail(&e.to_string()));
     std::fs::write(&index, page.index_html).unwrap_or_else(|e| fail(&e.to_string()));
 }
 

@@ -30,10 +30,13 @@ out=$(mktemp)
   echo
   echo "| app | file | raw | gzip -9 |"
   echo "|---|---|---:|---:|"
-  size_table() { # APP DIR: the files a first visit of DIR/index.html loads; what it only prefetches
-    # (the student's play app, behind the static first page) is listed but not counted
+  size_table() { # APP DIR: the files a first visit of DIR/index.html loads; what its script only
+    # prefetches after the load (the play app named by the static first page's manifest) is listed
+    # but not counted
     local app=$1 dir=$2 raw_total=0 gz_total=0 f raw gz prefetched
-    prefetched=$(grep -o 'rel="prefetch" href="[^"]*"' "$dir/index.html" | sed 's/.*href="\.\/\([^"]*\)"/\1/' || true)
+    local manifest
+    manifest=$(grep -o 'data-app="[^"]*"' "$dir/index.html" | sed 's/data-app="\.\/\([^"]*\)"/\1/' || true)
+    prefetched=$([ -n "$manifest" ] && grep -o '"\./[^"]*"' "$dir/$manifest" | tr -d '"' | sed 's|^\./||' || true)
     while IFS= read -r f; do
       raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
       if grep -qxF "$(basename "$f")" <<<"$prefetched"; then

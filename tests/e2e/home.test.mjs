@@ -39,7 +39,11 @@ test('the first page works before the app: every pack listed, ≤ 120 KB gzip, t
   // A first visit marks nothing unfinished.
   assert.equal(await page.locator('[data-pack] .badge').count(), 0);
 
+  // The page's own HTML names none of the app's files: its script prefetches them after the load.
+  const html = await (await page.request.get(site.server.url)).text();
+  assert.ok(!/kefu-sim-[0-9a-f]+(_bg\.wasm|\.js)/.test(html), 'index.html references no app file');
   // What the page itself loaded (the prefetches are the play app: fetched while the student reads).
+  await page.locator('link[rel=prefetch][href$="_bg.wasm"]').waitFor({ state: 'attached' });
   const prefetched = await page.locator('link[rel=prefetch]').evaluateAll((ls) => ls.map((l) => l.href));
   assert.ok(prefetched.some((u) => u.endsWith('_bg.wasm')) && prefetched.some((u) => u.endsWith('.js')), `${prefetched}`);
   const first = bodies.filter((b) => !prefetched.includes(b.url));

@@ -1,6 +1,7 @@
 // The static home page's script. The page (written at build time by student::static_home) already
 // lists every built-in pack; this script marks the packs with an unfinished play and starts the
-// play app (the Yew wasm, prefetched while the student reads) when the student needs it: a click on
+// play app (the Yew wasm, named by the manifest `data-app` and prefetched once the page has loaded,
+// while the student reads) when the student needs it: a click on
 // a pack, a route in the URL (#/history, #/play…), or stored data only the app can show (packs a
 // teacher loaded, LRS settings). The app then replaces the static page (src/main.rs removes
 // #static-home) and the clicked pack is opened in it.
@@ -11,19 +12,37 @@ if (/[?&]scorm=1(&|$)/.test(location.search)) location.replace(`lms/scorm/${loca
 const page = document.getElementById('static-home');
 const cfg = page.dataset;
 const at = (path) => new URL(path, document.baseURI).href;
+let files = null;
 let prepared = null;
 let started = null;
+
+// The app's JS and wasm file names, from the build's manifest.
+function appFiles() {
+  files ??= fetch(at(cfg.app))
+    .then((r) => {
+      if (!r.ok) throw new Error(`${cfg.app}: HTTP ${r.status}`);
+      return r.json();
+    })
+    .catch((e) => {
+      files = null; // the next click asks again
+      throw e;
+    });
+  return files;
+}
 
 // Fetches and compiles the app: ahead of a click once the prefetches are in (then from the cache),
 // or at once when the app is needed before that.
 function prepare() {
-  prepared ??= Promise.all([
-    import(at(cfg.js)),
-    fetch(at(cfg.wasm)).then((r) =>
+  prepared ??= appFiles().then(({ js, wasm }) => Promise.all([
+    import(at(js)),
+    fetch(at(wasm)).then((r) =>
       (r.headers.get('content-type') ?? '').startsWith('application/wasm')
         ? WebAssembly.compileStreaming(r)
         : r.arrayBuffer().then((b) => WebAssembly.compile(b))),
-  ]);
+  ])).catch((e) => {
+    prepared = null; // the next click fetches again
+    throw e;
+  });
   return prepared;
 }
 
@@ -83,12 +102,21 @@ page.addEventListener('click', (e) => {
 addEventListener('hashchange', () => route() && start());
 if (needsApp) start();
 else {
-  // Compile while the student reads, once the page and its prefetches have loaded.
-  const loaded = (link) => new Promise((ok) => {
-    if (performance.getEntriesByName(link.href).length) ok();
+  // Once the page has loaded: prefetch the app while the student reads, then compile it when idle.
+  const prefetch = (href) => new Promise((ok) => {
+    const link = document.createElement('link');
+    link.rel = 'prefetch';
+    link.href = href;
+    link.crossOrigin = 'anonymous';
     link.addEventListener('load', ok);
     link.addEventListener('error', ok);
+    document.head.append(link);
   });
   const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 200));
-  Promise.all([...document.querySelectorAll('link[rel=prefetch]')].map(loaded)).then(() => idle(() => prepare()));
+  const afterLoad = new Promise((ok) => (document.readyState === 'complete' ? ok() : addEventListener('load', ok)));
+  afterLoad
+    .then(appFiles)
+    .then(({ js, wasm }) => Promise.all([prefetch(at(js)), prefetch(at(wasm))]))
+    .then(() => idle(() => prepare()))
+    .catch(() => {}); // a click tries again and shows what failed
 }

@@ -1,11 +1,13 @@
 //! The student's first page as static HTML, written at build time (`examples/static_home.rs`, run
 //! by trunk's post-build hook): the home page the app would render for a first visit, every
 //! built-in pack with its hooks (`data-pack`…), plus a small script (`boot.js`) that marks
-//! unfinished plays and starts the play app when the student needs it.
+//! unfinished plays and starts the play app when the student needs it, and a manifest
+//! (`app-HASH.json`) naming the app's JS and wasm.
 //!
 //! Why: the student app's wasm is ≈ 250 KB gzip, while the list of packs a first visit shows is a
-//! few KB of HTML. The page now loads only the HTML, the stylesheet and the script, and the app's
-//! JS and wasm are `<link rel=prefetch>`ed while the student reads (issue 16). The markup is the
+//! few KB of HTML. The page now loads only the HTML, the stylesheet, the script and the manifest;
+//! the script adds `<link rel=prefetch>` for the app's JS and wasm once the page has loaded, so the
+//! page itself references nothing of the app and the app arrives while the student reads (issue 16). The markup is the
 //! Yew `App` itself rendered to a string (server-side rendering), so it cannot drift from what the
 //! app renders.
 //!
@@ -29,15 +31,19 @@ pub struct BootConfig<'a> {
     pub badge: &'a str,
 }
 
-/// The static page, and the script file it loads.
+/// The static page, the name of the script file it loads, and the app manifest (name and text).
 #[derive(Debug)]
 pub struct StaticHome {
     pub index_html: String,
     pub boot_file: String,
+    pub manifest_file: String,
+    pub manifest: String,
 }
 
-/// Rewrites trunk's `index.html` of the student app: its wasm loader script and preloads become
-/// prefetches plus the boot script, and `app_html` (the rendered home page) goes into the body.
+/// Rewrites trunk's `index.html` of the student app: its wasm loader script and preloads become the
+/// boot script and a manifest naming the app's files (content-addressed like trunk's own files, so a
+/// cached copy never names files a newer build removed), and `app_html` (the rendered home page)
+/// goes into the body.
 /// Errors name what was not found, so a trunk upgrade that changes its output fails the build
 /// loudly instead of shipping a page that never starts.
 pub fn build(trunk_index: &str, app_html: &str, config: &BootConfig) -> Result<StaticHome, String> {
@@ -55,25 +61,21 @@ pub fn build(trunk_index: &str, app_html: &str, config: &BootConfig) -> Result<S
         }
     }
     let boot_file = format!("boot-{:016x}.js", fnv1a_64(BOOT_JS.as_bytes()));
-    let links = format!(
-        "<link rel=\"prefetch\" href=\"{js}\" crossorigin=\"anonymous\" />\n\
-         <link rel=\"prefetch\" href=\"{wasm}\" crossorigin=\"anonymous\" />\n\
-         <script type=\"module\" src=\"./{boot_file}\"></script>\n"
-    );
+    let manifest = format!("{{\"js\":\"{}\",\"wasm\":\"{}\"}}\n", json(js), json(wasm));
+    let manifest_file = format!("app-{:016x}.json", fnv1a_64(manifest.as_bytes()));
+    let script = format!("<script type=\"module\" src=\"./{boot_file}\"></script>\n");
     let head_end = head.find("</head>").ok_or("no </head> in index.html")?;
-    head.insert_str(head_end, &links);
+    head.insert_str(head_end, &script);
     let body_end = head.rfind("</body>").ok_or("no </body> in index.html")?;
     let page = format!(
-        "<div id=\"{STATIC_HOME_ID}\" data-js=\"{}\" data-wasm=\"{}\" data-app-keys=\"{}\" \
+        "<div id=\"{STATIC_HOME_ID}\" data-app=\"./{manifest_file}\" data-app-keys=\"{}\" \
          data-progress=\"{}\" data-badge=\"{}\">{app_html}</div>\n",
-        attr(js),
-        attr(wasm),
         attr(&config.app_keys.join(" ")),
         attr(config.progress),
         attr(config.badge),
     );
     head.insert_str(body_end, &page);
-    Ok(StaticHome { index_html: head, boot_file })
+    Ok(StaticHome { index_html: head, boot_file, manifest_file, manifest })
 }
 
 /// The byte range of the first `open`…`close` in `s`, both included.
@@ -98,6 +100,12 @@ fn module_scripts(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 fn quoted_after<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let rest = &s[s.find(prefix)? + prefix.len()..];
     Some(&rest[..rest.find('\'')?])
+}
+
+/// `s` escaped for a JSON string (trunk's file names are ASCII; quotes and backslashes are escaped
+/// all the same).
+fn json(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
 /// `s` escaped for a double-quoted HTML attribute.
@@ -130,22 +138,25 @@ window.wasmBindings = bindings;
         BootConfig { app_keys: &["k/pack/", "k/lrs"], progress: "k/progress/", badge: "未完成" };
 
     #[test]
-    fn the_loader_becomes_prefetches_and_the_boot_script() {
+    fn the_loader_becomes_the_boot_script_and_a_manifest() {
         let page = build(TRUNK, "<main data-pack=\"a\">A</main>", &CONFIG).unwrap();
         let html = &page.index_html;
         assert!(!html.contains("import init"), "{html}");
         assert!(!html.contains("modulepreload") && !html.contains("rel=\"preload\""), "{html}");
-        assert!(html.contains("<link rel=\"prefetch\" href=\"./kefu-sim-ab.js\""), "{html}");
-        assert!(html.contains("<link rel=\"prefetch\" href=\"./kefu-sim-ab_bg.wasm\""), "{html}");
+        // The page names none of the app's files: only the manifest does.
+        assert!(!html.contains("kefu-sim-ab"), "{html}");
+        assert_eq!(page.manifest, "{\"js\":\"./kefu-sim-ab.js\",\"wasm\":\"./kefu-sim-ab_bg.wasm\"}\n");
+        assert!(page.manifest_file.starts_with("app-") && page.manifest_file.ends_with(".json"));
         assert!(html.contains(&format!("<script type=\"module\" src=\"./{}\">", page.boot_file)), "{html}");
         assert!(html.contains("<link rel=\"stylesheet\" href=\"./style-1.css\""), "the stylesheet stays");
         // The page in the body, after the noscript, with what the script reads.
         let body = &html[html.find("<body>").unwrap()..];
         assert!(body.find("<noscript>").unwrap() < body.find("<div id=\"static-home\"").unwrap());
-        assert!(body.contains(
-            "data-js=\"./kefu-sim-ab.js\" data-wasm=\"./kefu-sim-ab_bg.wasm\" data-app-keys=\"k/pack/ k/lrs\" \
-             data-progress=\"k/progress/\" data-badge=\"未完成\"><main data-pack=\"a\">A</main></div>"
-        ));
+        assert!(body.contains(&format!(
+            "data-app=\"./{}\" data-app-keys=\"k/pack/ k/lrs\" \
+             data-progress=\"k/progress/\" data-badge=\"未完成\"><main data-pack=\"a\">A</main></div>",
+            page.manifest_file
+        )));
         assert!(html.find("</head>").unwrap() < html.find("<body>").unwrap());
     }
 
