@@ -39,11 +39,11 @@ extern "C" {
     fn write_text(text: &str) -> Result<js_sys::Promise, JsValue>;
 }
 
-/// A share link for `loaded`: the absolute URL of the student home page with the pack in its
+/// A share link for the stored pack: the absolute URL of the student home page with the pack in its
 /// fragment (`from` is the page making it), or why not: longer than [`MAX_LINK_CHARS`], or a
 /// browser that cannot compress.
-pub async fn link(loaded: &LoadedPack, from: App) -> Result<String, LinkError> {
-    let packed = deflate(&share::payload(loaded)).await.map_err(LinkError::Browser)?;
+pub async fn link(stored: &StoredPack, from: App) -> Result<String, LinkError> {
+    let packed = deflate(&share::payload(stored)).await.map_err(LinkError::Browser)?;
     let relative = from.href(App::Student, &format!("#/{INSTALL_ROUTE}{}", base64::encode_url(&packed)));
     let base = gloo::utils::window().location().href().unwrap_or_default();
     let url = web_sys::Url::new_with_base(&relative, &base).map(|u| u.href()).unwrap_or(relative);
@@ -65,9 +65,8 @@ pub enum LinkError {
 /// The pack in a link's `DATA`, checked, and its stored form (the link's own bytes), or a Chinese
 /// message for the student.
 pub async fn open(data: &str) -> Result<(LoadedPack, StoredPack), String> {
-    const DAMAGED: &str = "分享链接不完整或已损坏,请向老师重新索取链接";
-    let packed = base64::decode_url(data).map_err(|_| DAMAGED.to_string())?;
-    let payload = inflate(&packed, MAX_PAYLOAD_BYTES).await.map_err(|_| DAMAGED.to_string())?;
+    let packed = base64::decode_url(data).map_err(|_| share::DAMAGED.to_string())?;
+    let payload = inflate(&packed, MAX_PAYLOAD_BYTES).await.map_err(|_| share::DAMAGED.to_string())?;
     share::decode_stored(&payload)
 }
 

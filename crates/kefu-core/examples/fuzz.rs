@@ -19,6 +19,7 @@ use kefu_core::crm::persist::LogChunk;
 use kefu_core::crm::{export_csv, export_json, preview_csv, preview_json, Workspace};
 use kefu_core::engine::saves::{HistoryEntry, Progress};
 use kefu_core::engine::{Current, LoadedPack, Session};
+use kefu_core::pack::store::StoredPack;
 use kefu_core::pack::summary::{decode_file, encode_file};
 use kefu_core::pack::{compile, PackSummary};
 use kefu_core::results::xapi::Queue;
@@ -210,7 +211,8 @@ fn main() {
         .chain([testing::SAMPLE.as_bytes().to_vec()])
         .collect();
     let compiled: Vec<Vec<u8>> = packs.iter().map(|p| encode_file(&p.pack, &p.hash)).collect();
-    let share_links: Vec<Vec<u8>> = packs.iter().map(|p| kefu_core::pack::share::payload(p)).collect();
+    let share_links: Vec<Vec<u8>> =
+        packs.iter().map(|p| kefu_core::pack::share::payload(&StoredPack::of(p))).collect();
     let finished: Vec<Session> =
         packs.iter().enumerate().map(|(i, p)| plays::finished(p, 11 + i as u64, 1)).collect();
     let result_files: Vec<Vec<u8>> = finished

@@ -27,11 +27,7 @@ pub fn share_link_view(props: &ShareLinkProps) -> Html {
             link.set(None);
             copied.set(None);
             wasm_bindgen_futures::spawn_local(async move {
-                let made = match pack.decode() {
-                    Ok(loaded) => share_link::link(&loaded, App::TeacherPacks).await,
-                    Err(e) => Err(LinkError::Browser(e)),
-                };
-                link.set(Some(made));
+                link.set(Some(share_link::link(&pack, App::TeacherPacks).await));
             });
         });
     }

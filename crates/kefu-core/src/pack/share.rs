@@ -15,7 +15,7 @@
 //! says, since a link can be made by anyone.
 
 use crate::pack::store::StoredPack;
-use crate::pack::summary::{encode_file, PackSummary};
+use crate::pack::summary::PackSummary;
 use crate::pack::{LoadedPack, Pack};
 use crate::util::fnv::fnv1a_64;
 
@@ -30,13 +30,17 @@ pub const MAX_LINK_CHARS: usize = 32_000;
 /// The most bytes a link's payload may inflate to: the largest pack file the packs page accepts.
 pub const MAX_PAYLOAD_BYTES: usize = 4 << 20;
 
-/// The bytes a link carries (before the browser compresses them).
-pub fn payload(loaded: &LoadedPack) -> Vec<u8> {
-    let file = encode_file(&loaded.pack, &loaded.hash);
+/// What a damaged, truncated or forged link says (also when it cannot even be inflated).
+pub const DAMAGED: &str = "分享链接不完整或已损坏,请向老师重新索取链接";
+
+/// The bytes a link carries (before the browser compresses them): the stored pack's compiled file
+/// as it is, with no decoding or encoding again.
+pub fn payload(stored: &StoredPack) -> Vec<u8> {
+    let file = stored.file();
     let mut out = Vec::with_capacity(file.len() + 9);
     out.push(FORMAT);
-    out.extend_from_slice(&fnv1a_64(&file).to_le_bytes());
-    out.extend_from_slice(&file);
+    out.extend_from_slice(&fnv1a_64(file).to_le_bytes());
+    out.extend_from_slice(file);
     out
 }
 
@@ -48,7 +52,6 @@ pub fn decode(payload: &[u8]) -> Result<LoadedPack, String> {
 
 /// [`decode`], with the pack also in the form `pack::store` keeps (the link's own compiled bytes).
 pub fn decode_stored(payload: &[u8]) -> Result<(LoadedPack, StoredPack), String> {
-    const DAMAGED: &str = "分享链接不完整或已损坏,请向老师重新索取链接";
     let (&format, rest) = payload.split_first().ok_or(DAMAGED)?;
     if format != FORMAT {
         return Err(format!(
@@ -79,12 +82,13 @@ pub fn summary(loaded: &LoadedPack) -> PackSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pack::summary::encode_file;
     use crate::testing::builtin_packs;
 
     #[test]
     fn every_builtin_pack_survives_the_round_trip() {
         for loaded in builtin_packs() {
-            let back = decode(&payload(&loaded)).unwrap();
+            let back = decode(&payload(&StoredPack::of(&loaded))).unwrap();
             // Spans (source positions) are not carried: compare what is, the compiled file.
             assert!(
                 encode_file(&back.pack, &back.hash) == encode_file(&loaded.pack, &loaded.hash),
@@ -97,7 +101,7 @@ mod tests {
     #[test]
     fn every_single_byte_change_is_refused_or_still_a_valid_pack() {
         let loaded = &builtin_packs()[0];
-        let good = payload(loaded);
+        let good = payload(&StoredPack::of(loaded));
         // Every position, two different corruptions each (the checksum must catch them all).
         for i in 0..good.len() {
             for delta in [1u8, 0x80] {
@@ -114,14 +118,14 @@ mod tests {
     #[test]
     fn the_stored_form_is_the_links_own_file() {
         let loaded = &builtin_packs()[0];
-        let (_, stored) = decode_stored(&payload(loaded)).unwrap();
+        let (_, stored) = decode_stored(&payload(&StoredPack::of(loaded))).unwrap();
         assert!(stored == StoredPack::of(loaded), "the same bytes as encoding the pack again");
         assert_eq!(stored.decode().unwrap().hash, loaded.hash);
     }
 
     #[test]
     fn truncated_and_foreign_payloads_are_refused() {
-        let good = payload(&builtin_packs()[0]);
+        let good = payload(&StoredPack::of(&builtin_packs()[0]));
         for len in [0, 1, 5, 9, 10, good.len() / 2, good.len() - 1] {
             assert!(decode(&good[..len]).is_err(), "cut at {len}");
         }

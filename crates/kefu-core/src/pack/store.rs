@@ -72,6 +72,11 @@ impl StoredPack {
         StoredPack { summary, file }
     }
 
+    /// The compiled file, `encode_file(pack, summary.hash)` (what a share link carries).
+    pub fn file(&self) -> &[u8] {
+        &self.file
+    }
+
     pub fn of(loaded: &LoadedPack) -> StoredPack {
         StoredPack {
             summary: PackSummary::of(&loaded.pack, &loaded.hash),
