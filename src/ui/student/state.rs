@@ -121,6 +121,7 @@ pub enum Action {
     /// A pack arrived by a share link and was stored (`pages::install`): listed with the
     /// teacher's packs, replacing an older version of it.
     Installed {
+        summary: PackSummary,
         pack: Rc<LoadedPack>,
     },
 }
@@ -150,23 +151,15 @@ impl AppState {
     /// Adds the packs a teacher loaded (already decoded: `pack::store::playable`) after the
     /// catalog, and the notices that reading them gave.
     pub fn with_local(mut self, local: Vec<(PackSummary, Rc<LoadedPack>)>, notices: Vec<String>) -> Self {
-        let (mut catalog, mut packs) = ((*self.catalog).clone(), (*self.packs).clone());
-        let mut ids = vec![];
         for (summary, pack) in local {
-            ids.push(summary.id.clone());
-            catalog.push(summary);
-            packs.push(pack);
+            self.add_local(summary, pack);
         }
-        self.catalog = Rc::new(catalog);
-        self.packs = Rc::new(packs);
-        self.local = Rc::new(ids);
         self.notices.extend(notices);
         self
     }
 
     /// Lists `pack` with the teacher's packs, in place of any version of it listed before.
-    fn add_local(&mut self, pack: Rc<LoadedPack>) {
-        let summary = PackSummary::of(&pack.pack, &pack.hash);
+    fn add_local(&mut self, summary: PackSummary, pack: Rc<LoadedPack>) {
         let id = summary.id.clone();
         let mut catalog: Vec<PackSummary> = self.catalog.iter().filter(|p| p.id != id).cloned().collect();
         let mut packs: Vec<Rc<LoadedPack>> =
@@ -398,7 +391,7 @@ impl Reducible for AppState {
             #[cfg(not(any(feature = "scorm", not(target_arch = "wasm32"))))]
             Action::Launch { .. } => {}
             Action::Notify(message) => s.notices.push(message),
-            Action::Installed { pack } => s.add_local(pack),
+            Action::Installed { summary, pack } => s.add_local(summary, pack),
             Action::DismissNotice(i) => {
                 if i < s.notices.len() {
                     s.notices.remove(i);

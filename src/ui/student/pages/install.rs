@@ -50,9 +50,10 @@ fn store(state: &AppHandle, loaded: LoadedPack, stored: StoredPack) -> String {
     let builtin: Vec<PackSummary> =
         state.catalog.iter().filter(|p| !state.local.contains(&p.id)).cloned().collect();
     let title = loaded.pack.meta.title.clone();
+    let summary = stored.summary.clone();
     match install_stored(state.saves.store().as_ref(), stored, &builtin) {
         Ok(outcome) => {
-            state.dispatch(Action::Installed { pack: Rc::new(loaded) });
+            state.dispatch(Action::Installed { summary, pack: Rc::new(loaded) });
             match outcome {
                 Installed::New(s) => format!(
                     "已安装老师分享的场景包「{title}」第 {} 版,可以在下面的「教师载入的场景」中练习",
