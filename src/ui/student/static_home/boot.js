@@ -99,10 +99,18 @@ page.addEventListener('click', (e) => {
     open(card.dataset.pack);
   }
 });
-addEventListener('hashchange', () => route() && start());
-if (needsApp) start();
+// A route shows a page of the app, not this list: nothing is shown until the app renders it (the
+// static home page would be the wrong page, with the wrong current nav link).
+const toRoute = () => {
+  page.replaceChildren();
+  start();
+};
+addEventListener('hashchange', () => route() && toRoute());
+if (route()) toRoute();
+else if (needsApp) start();
 else {
-  // Once the page has loaded: prefetch the app while the student reads, then compile it when idle.
+  // Prefetch the app while the student reads (low priority, as the page parses), then compile it
+  // when idle once the page has loaded.
   const prefetch = (href) => new Promise((ok) => {
     const link = document.createElement('link');
     link.rel = 'prefetch';
@@ -114,9 +122,8 @@ else {
   });
   const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 200));
   const afterLoad = new Promise((ok) => (document.readyState === 'complete' ? ok() : addEventListener('load', ok)));
-  afterLoad
-    .then(appFiles)
-    .then(({ js, wasm }) => Promise.all([prefetch(at(js)), prefetch(at(wasm))]))
+  appFiles()
+    .then(({ js, wasm }) => Promise.all([prefetch(at(js)), prefetch(at(wasm)), afterLoad]))
     .then(() => idle(() => prepare()))
     .catch(() => {}); // a click tries again and shows what failed
 }

@@ -6,7 +6,7 @@
 //!
 //! Why: the student app's wasm is ≈ 250 KB gzip, while the list of packs a first visit shows is a
 //! few KB of HTML. The page now loads only the HTML, the stylesheet, the script and the manifest;
-//! the script adds `<link rel=prefetch>` for the app's JS and wasm once the page has loaded, so the
+//! the script adds `<link rel=prefetch>` for the app's JS and wasm (compiled once the page has loaded), so the
 //! page itself references nothing of the app and the app arrives while the student reads (issue 16). The markup is the
 //! Yew `App` itself rendered to a string (server-side rendering), so it cannot drift from what the
 //! app renders.
